@@ -1,0 +1,135 @@
+# mapa — GNU make build. `make` builds, `make check` runs every test,
+# `make demo` checks (and later renders) the sample edition. Both `check` and
+# `demo` first install missing Debian packages through .ci/deps.sh.
+
+PROG	 = mapa
+VERSION	 = 0.1.0
+PREFIX	?= /usr/local
+BINDIR	?= $(PREFIX)/bin
+DATADIR	?= $(PREFIX)/share/$(PROG)
+
+CC	?= cc
+CFLAGS	?= -O2 -g
+WARN	 = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+	   -Wmissing-prototypes -Wwrite-strings -Wformat=2 \
+	   -Wimplicit-fallthrough -Wno-unused-parameter
+PKGS	 = yaml-0.1 icu-uc icu-i18n
+# Evaluated when a recipe needs them, after .ci/deps.sh had its chance.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+EXTRA_LIBS = -lhyphen -lm
+ALL_CPPFLAGS = -Isrc -I$(BUILD) -D_GNU_SOURCE -DVERSION='"$(VERSION)"' \
+	   -DDATADIR='"$(DATADIR)"' $(PKG_CFLAGS) $(CPPFLAGS)
+ALL_CFLAGS = -std=c17 $(WARN) $(CFLAGS)
+LIBS	 = $(PKG_LIBS) $(EXTRA_LIBS)
+
+BUILD	?= build
+SRCS	 = $(wildcard src/*.c)
+OBJS	 = $(SRCS:src/%.c=$(BUILD)/%.o) $(BUILD)/codebooks_data.o
+LIBOBJS	 = $(filter-out $(BUILD)/main.o,$(OBJS))
+CODEBOOKS = $(wildcard src/codebooks/*.tsv)
+UNIT_SRCS = $(wildcard tests/unit/test_*.c)
+UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ_SRCS = $(wildcard tests/fuzz/fuzz_*.c)
+
+SAN	 = -fsanitize=address,undefined -fno-sanitize-recover=all \
+	   -fno-omit-frame-pointer
+FUZZ_SECONDS ?= 60
+FUZZ_CHECK_SECONDS ?= 5
+
+.PHONY: all deps check unit demo sanitize valgrind fuzz fuzz-build regen \
+	install uninstall clean
+.SUFFIXES:
+
+all: $(BUILD)/$(PROG) $(UNIT_BINS)
+
+deps:
+	@sh .ci/deps.sh
+
+$(BUILD)/$(PROG): $(OBJS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LIBS)
+
+$(BUILD)/%.o: src/%.c | $(BUILD)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+# The codebooks are data files compiled in as C strings (no run-time files).
+$(BUILD)/codebooks_data.c: $(CODEBOOKS) src/codebooks/embed.awk | $(BUILD)
+	awk -f src/codebooks/embed.awk $(CODEBOOKS) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/codebooks_data.o: $(BUILD)/codebooks_data.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(LIBOBJS) | $(BUILD)
+	@mkdir -p $(BUILD)/tests
+	$(CC) $(ALL_CPPFLAGS) -Itests/unit $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< \
+	    $(LIBOBJS) $(LIBS)
+
+$(BUILD):
+	mkdir -p $@
+
+-include $(OBJS:.o=.d)
+
+# Every test: unit tests, golden diagnostics and dumps, real-client checks,
+# and a few seconds of each fuzzer. Closes with "N passed, N failed".
+check: deps
+	$(MAKE) all
+	$(MAKE) fuzz-build
+	FUZZ_SECONDS=$(FUZZ_CHECK_SECONDS) tests/run.sh $(BUILD)
+
+unit: all
+	tests/run.sh $(BUILD) unit
+
+demo: deps
+	$(MAKE) all
+	$(BUILD)/$(PROG) check samples/kromeriz/edice.yaml
+
+sanitize: deps
+	$(MAKE) BUILD=build-san CFLAGS='-O1 -g -DARENA_DEBUG $(SAN)' \
+	    LDFLAGS='$(SAN)' all
+	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	    tests/run.sh build-san
+
+valgrind: deps
+	$(MAKE) all
+	VALGRIND='valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=99 --suppressions=$(CURDIR)/tests/valgrind.supp' \
+	    tests/run.sh $(BUILD)
+
+# libFuzzer harnesses, one per parser of untrusted input (tests/fuzz/).
+fuzz-build: $(BUILD)/codebooks_data.c
+	@mkdir -p build-fuzz
+	@for f in $(FUZZ_SRCS); do \
+	    n=$$(basename $$f .c); \
+	    clang -std=c17 -g -O1 -fsanitize=fuzzer,address,undefined \
+	        -DARENA_DEBUG $(ALL_CPPFLAGS) -Wno-unused-parameter \
+	        -o build-fuzz/$$n $$f $(filter-out src/main.c,$(SRCS)) \
+	        $(BUILD)/codebooks_data.c $(LIBS) || exit 1; \
+	done
+
+fuzz: deps fuzz-build
+	@for f in $(FUZZ_SRCS); do \
+	    n=$$(basename $$f .c); \
+	    mkdir -p build-fuzz/corpus-$$n; \
+	    echo "fuzz: $$n for $(FUZZ_SECONDS) s"; \
+	    build-fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -print_final_stats=0 \
+	        build-fuzz/corpus-$$n tests/fuzz/corpus/$$n || exit 1; \
+	done
+
+regen: all
+	tests/run.sh $(BUILD) regen
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)
+	install -m 0755 $(BUILD)/$(PROG) $(DESTDIR)$(BINDIR)/$(PROG)
+	for d in layouts fonts; do \
+	    if [ -n "$$(ls $$d 2>/dev/null)" ]; then \
+	        install -d $(DESTDIR)$(DATADIR)/$$d && \
+	        cp -R $$d/. $(DESTDIR)$(DATADIR)/$$d/; fi; \
+	done
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/$(PROG)
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build build-san build-fuzz build-h*

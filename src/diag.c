@@ -1,0 +1,285 @@
+/*
+ * Diagnostics: collection, sorting and printing of messages.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "util.h"
+
+struct msg {
+	enum diag_level	 level;
+	enum diag_code	 code;
+	struct srcpos	 pos;
+	int		 fileno;	/* order of the file; -1 = none */
+	size_t		 seq;		/* arrival order, for a stable sort */
+	char		*text;
+};
+
+struct diag {
+	FILE		*out;
+	char		**files;
+	size_t		 nfiles, filescap;
+	struct msg	*msgs;
+	size_t		 nmsgs, msgscap;
+	size_t		 seq;
+	int		 counts[DIAG_FATAL + 1];
+	int		 codecounts[D__MAX];
+	char		 ring[8][256];
+	unsigned	 ringpos;
+};
+
+static const struct {
+	enum diag_level	 level;
+	const char	*name;
+} codes[D__MAX] = {
+#define DIAG_ROW(name, lvl, str)	[name] = { DIAG_##lvl, str },
+	DIAG_CODES(DIAG_ROW)
+#undef DIAG_ROW
+};
+
+static const char *const level_names[] = {
+	"note", "warning", "error", "error"
+};
+
+struct diag *
+diag_new(FILE *out)
+{
+	struct diag	*d = xcalloc(1, sizeof *d);
+
+	d->out = out;
+	return d;
+}
+
+void
+diag_free(struct diag *d)
+{
+	size_t	 i;
+
+	if (d == NULL)
+		return;
+	for (i = 0; i < d->nfiles; i++)
+		free(d->files[i]);
+	for (i = 0; i < d->nmsgs; i++)
+		free(d->msgs[i].text);
+	free(d->files);
+	free(d->msgs);
+	free(d);
+}
+
+const char *
+diag_file(struct diag *d, const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < d->nfiles; i++)
+		if (strcmp(d->files[i], name) == 0)
+			return d->files[i];
+	grow(&d->files, &d->filescap, d->nfiles + 1, sizeof *d->files);
+	d->files[d->nfiles] = xstrdup(name);
+	return d->files[d->nfiles++];
+}
+
+static int
+file_order(const struct diag *d, const char *file)
+{
+	size_t	 i;
+
+	if (file == NULL)
+		return -1;
+	for (i = 0; i < d->nfiles; i++)
+		if (d->files[i] == file || strcmp(d->files[i], file) == 0)
+			return (int)i;
+	return (int)d->nfiles;
+}
+
+static void
+vreport(struct diag *d, enum diag_code code, enum diag_level level,
+    const struct srcpos *pos, const char *fmt, va_list ap)
+{
+	struct buf	 b = { 0 };
+	struct msg	*m;
+	va_list		 aq;
+	int		 n;
+
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (n > 0) {
+		b.data = xmalloc((size_t)n + 1);
+		vsnprintf(b.data, (size_t)n + 1, fmt, ap);
+	} else
+		b.data = xstrdup("");
+
+	grow(&d->msgs, &d->msgscap, d->nmsgs + 1, sizeof *d->msgs);
+	m = &d->msgs[d->nmsgs++];
+	m->level = level;
+	m->code = code;
+	if (pos != NULL)
+		m->pos = *pos;
+	else
+		memset(&m->pos, 0, sizeof m->pos);
+	m->fileno = file_order(d, m->pos.file);
+	m->seq = d->seq++;
+	m->text = b.data;
+	d->counts[level]++;
+	d->codecounts[code]++;
+}
+
+void
+diag(struct diag *d, enum diag_code code, const struct srcpos *pos,
+    const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	vreport(d, code, codes[code].level, pos, fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_at_level(struct diag *d, enum diag_code code, enum diag_level level,
+    const struct srcpos *pos, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	vreport(d, code, level, pos, fmt, ap);
+	va_end(ap);
+}
+
+static int
+msgcmp(const void *pa, const void *pb)
+{
+	const struct msg *a = pa, *b = pb;
+
+	/* Messages without a file come first: they concern the whole run. */
+	if (a->fileno != b->fileno)
+		return a->fileno < b->fileno ? -1 : 1;
+	if (a->pos.line != b->pos.line)
+		return a->pos.line < b->pos.line ? -1 : 1;
+	if (a->pos.col != b->pos.col)
+		return a->pos.col < b->pos.col ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+void
+diag_flush(struct diag *d)
+{
+	size_t		 i;
+	struct msg	*m;
+
+	qsort(d->msgs, d->nmsgs, sizeof *d->msgs, msgcmp);
+	for (i = 0; i < d->nmsgs; i++) {
+		m = &d->msgs[i];
+		if (d->out != NULL) {
+			if (m->pos.file == NULL)
+				fputs("mapa: ", d->out);
+			else if (m->pos.line <= 0)
+				fprintf(d->out, "%s: ", m->pos.file);
+			else if (m->pos.col <= 0)
+				fprintf(d->out, "%s:%d: ", m->pos.file,
+				    m->pos.line);
+			else
+				fprintf(d->out, "%s:%d:%d: ", m->pos.file,
+				    m->pos.line, m->pos.col);
+			fprintf(d->out, "%s: %s [%s]\n", level_names[m->level],
+			    m->text, codes[m->code].name);
+		}
+		free(m->text);
+	}
+	d->nmsgs = 0;
+	if (d->out != NULL)
+		fflush(d->out);
+}
+
+static const char *
+plural(int n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+void
+diag_summary(struct diag *d, FILE *out)
+{
+	int	 e = d->counts[DIAG_ERROR] + d->counts[DIAG_FATAL];
+	int	 w = d->counts[DIAG_WARNING];
+
+	if (e == 0 && w == 0)
+		fputs("mapa: no problems found\n", out);
+	else
+		fprintf(out, "mapa: %d %s, %d %s\n", e,
+		    plural(e, "error", "errors"), w,
+		    plural(w, "warning", "warnings"));
+}
+
+int
+diag_count(const struct diag *d, enum diag_level level)
+{
+	return d->counts[level];
+}
+
+int
+diag_count_code(const struct diag *d, enum diag_code code)
+{
+	return d->codecounts[code];
+}
+
+int
+diag_exit_status(const struct diag *d, bool strict)
+{
+	if (d->counts[DIAG_FATAL])
+		return 3;
+	if (d->counts[DIAG_ERROR] || (strict && d->counts[DIAG_WARNING]))
+		return 1;
+	return 0;
+}
+
+const char *
+diag_code_name(enum diag_code code)
+{
+	return codes[code].name;
+}
+
+enum diag_level
+diag_code_level(enum diag_code code)
+{
+	return codes[code].level;
+}
+
+const char *
+dq(struct diag *d, const char *value)
+{
+	char		*out = d->ring[d->ringpos++ % NELEM(d->ring)];
+	const unsigned char *s = (const unsigned char *)(value ? value : "");
+	size_t		 o = 0, chars = 0, n;
+	uint32_t	 cp;
+	const size_t	 cap = sizeof d->ring[0] - 8;
+
+	o += (size_t)snprintf(out, cap, "\xe2\x80\x9e");	/* „ */
+	while (*s != '\0' && o < cap - 8) {
+		if (chars == 60) {
+			o += (size_t)snprintf(out + o, cap - o, "\xe2\x80\xa6");
+			break;
+		}
+		if (*s < 0x20) {
+			o += (size_t)snprintf(out + o, cap - o, "%s",
+			    *s == '\n' ? "\\n" : *s == '\t' ? "\\t" :
+			    *s == '\r' ? "\\r" : "?");
+			s++;
+		} else if ((n = utf8_decode(s, strlen((const char *)s), &cp))
+		    == 0) {
+			out[o++] = '?';
+			s++;
+		} else {
+			memcpy(out + o, s, n);
+			o += n;
+			s += n;
+		}
+		chars++;
+	}
+	o += (size_t)snprintf(out + o, sizeof d->ring[0] - o, "\xe2\x80\x9c");
+	out[o] = '\0';
+	return out;
+}

@@ -1,0 +1,245 @@
+/*
+ * mapa — renders a "mapa pomoci" (a directory of social services) from
+ * catalogue data. This file parses the command line and runs the stages in
+ * order: load → merge → validate → model → (typography → layout → PDF;
+ * model → XLSX).
+ */
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "codebook.h"
+#include "diag.h"
+#include "dump.h"
+#include "edition.h"
+#include "load.h"
+#include "merge.h"
+#include "model.h"
+#include "util.h"
+#include "validate.h"
+
+struct options {
+	bool			 strict;
+	bool			 quiet;
+	enum input_format	 format;
+	struct date		 active_on;
+};
+
+static void
+usage(FILE *f)
+{
+	fputs("usage: mapa check [--strict] [--format=F] [--date=D] EDITION|FILE...\n"
+	    "       mapa dump [--format=F] [--date=D] EDITION|FILE...\n"
+	    "       mapa version\n"
+	    "\n"
+	    "  check   validate an edition (.yaml) or data files and list every problem\n"
+	    "  dump    print the validated catalogue model as text\n"
+	    "\n"
+	    "  --strict     warnings also make the exit status 1\n"
+	    "  --format=F   read data files as F: mapa, registr, katalog, csv\n"
+	    "               (default: recognised from the file)\n"
+	    "  --date=D     keep only services active on D (YYYY-MM-DD)\n"
+	    "\n"
+	    "Exit status: 0 no errors, 1 errors in the data, 2 usage, 3 a file\n"
+	    "could not be read or written.\n", f);
+}
+
+/* Parses leading --options; returns the index of the first operand or -1. */
+static int
+parse_options(int argc, char **argv, struct options *o)
+{
+	int	 i;
+
+	for (i = 0; i < argc && strncmp(argv[i], "--", 2) == 0; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			return i + 1;
+		if (strcmp(argv[i], "--strict") == 0)
+			o->strict = true;
+		else if (strcmp(argv[i], "--quiet") == 0)
+			o->quiet = true;
+		else if (strncmp(argv[i], "--format=", 9) == 0) {
+			o->format = load_format_from_name(argv[i] + 9);
+			if ((int)o->format < 0 || o->format == FMT_EDITION) {
+				fprintf(stderr, "mapa: unknown format %s\n",
+				    argv[i] + 9);
+				return -1;
+			}
+		} else if (strncmp(argv[i], "--date=", 7) == 0) {
+			if (!date_parse(argv[i] + 7, &o->active_on)) {
+				fprintf(stderr, "mapa: bad date %s (use "
+				    "YYYY-MM-DD)\n", argv[i] + 7);
+				return -1;
+			}
+		} else {
+			fprintf(stderr, "mapa: unknown option %s\n", argv[i]);
+			return -1;
+		}
+	}
+	return i;
+}
+
+/* Loads the inputs an edition names, with its filters. */
+static void
+load_edition_inputs(struct catalogue *c, const struct edition *e,
+    struct diag *d)
+{
+	struct load_opts opts;
+	size_t		 i;
+
+	for (i = 0; i < e->ninputs; i++) {
+		opts = e->filter;
+		opts.input = (int)i;
+		opts.is_override = e->inputs[i].is_override;
+		opts.codebook_dir = e->inputs[i].codebook_dir.s;
+		load_file(c, e->inputs[i].path.s, e->inputs[i].format, &opts, d);
+	}
+}
+
+/*
+ * Builds the validated catalogue from the operands: one edition file, or
+ * any number of data files. Returns NULL only when nothing could be loaded.
+ */
+static struct catalogue *
+build_catalogue(int argc, char **argv, const struct options *o,
+    struct diag *d)
+{
+	struct catalogue *c = model_new();
+	struct edition	 *e;
+	struct load_opts  opts;
+	int		  i;
+	char		  head[512];
+	FILE		 *f;
+	size_t		  n;
+	enum input_format fmt;
+
+	for (i = 0; i < argc; i++) {
+		fmt = o->format;
+		if (fmt == FMT_AUTO && (f = fopen(argv[i], "rb")) != NULL) {
+			n = fread(head, 1, sizeof head, f);
+			fclose(f);
+			fmt = load_sniff(argv[i], head, n);
+		}
+		if (fmt == FMT_EDITION) {
+			if ((e = edition_load(argv[i], d)) != NULL) {
+				load_edition_inputs(c, e, d);
+				edition_free(e);
+			}
+			continue;
+		}
+		memset(&opts, 0, sizeof opts);
+		opts.active_on = o->active_on;
+		opts.input = i;
+		load_file(c, argv[i], fmt, &opts, d);
+	}
+	merge_catalogue(c, d);
+	validate_catalogue(c, d);
+	model_link(c, d);
+	if (c->nservices == 0 && diag_count(d, DIAG_FATAL) == 0)
+		diag(d, D_EMPTY_CATALOGUE, NULL,
+		    "the catalogue has no services to print");
+	return c;
+}
+
+static int
+cmd_check(int argc, char **argv)
+{
+	struct options	  o = { 0 };
+	struct diag	 *d;
+	struct catalogue *c;
+	int		  first, status;
+
+	if ((first = parse_options(argc, argv, &o)) < 0)
+		return 2;
+	if (first == argc) {
+		usage(stderr);
+		return 2;
+	}
+	d = diag_new(stdout);
+	c = build_catalogue(argc - first, argv + first, &o, d);
+	diag_flush(d);
+	if (!o.quiet) {
+		if (c != NULL)
+			printf("mapa: %zu services from %zu providers\n",
+			    c->nservices, c->nproviders);
+		diag_summary(d, stdout);
+	}
+	status = diag_exit_status(d, o.strict);
+	model_free(c);
+	diag_free(d);
+	return status;
+}
+
+static int
+cmd_dump(int argc, char **argv)
+{
+	struct options	  o = { 0 };
+	struct diag	 *d;
+	struct catalogue *c;
+	int		  first, status;
+
+	if ((first = parse_options(argc, argv, &o)) < 0)
+		return 2;
+	if (first == argc) {
+		usage(stderr);
+		return 2;
+	}
+	d = diag_new(stderr);
+	c = build_catalogue(argc - first, argv + first, &o, d);
+	diag_flush(d);
+	dump_catalogue(stdout, c);
+	status = diag_exit_status(d, o.strict);
+	model_free(c);
+	diag_free(d);
+	return status;
+}
+
+static int
+cmd_version(int argc, char **argv)
+{
+	printf("mapa %s\n", VERSION);
+	return 0;
+}
+
+static int
+cmd_help(int argc, char **argv)
+{
+	usage(stdout);
+	return 0;
+}
+
+static const struct command {
+	const char	*name;
+	int		(*run)(int, char **);
+} commands[] = {
+	{ "check",	cmd_check },
+	{ "dump",	cmd_dump },
+	{ "version",	cmd_version },
+	{ "--version",	cmd_version },
+	{ "help",	cmd_help },
+	{ "--help",	cmd_help },
+};
+
+int
+main(int argc, char **argv)
+{
+	size_t	 i;
+
+	/*
+	 * Messages and data are UTF-8 whatever the locale; numbers are always
+	 * formatted by our own code, and LC_NUMERIC stays "C" for the
+	 * libraries that print numbers through printf (cairo, libxlsxwriter).
+	 */
+	setlocale(LC_ALL, "C");
+	cb_init();
+	if (argc < 2) {
+		usage(stderr);
+		return 2;
+	}
+	for (i = 0; i < NELEM(commands); i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			return commands[i].run(argc - 2, argv + 2);
+	fprintf(stderr, "mapa: unknown command %s\n", argv[1]);
+	usage(stderr);
+	return 2;
+}
