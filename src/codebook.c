@@ -179,6 +179,8 @@ cb_init(void)
 	load_items(CB_AGE, cb_tsv_ages);
 	load_items(CB_FUND, cb_tsv_funds);
 	load_types();
+	if (nitems[CB_FUND] > 16)
+		abort();	/* MODEL_MAX_FUNDS in model.h is too small */
 	loaded = true;
 }
 

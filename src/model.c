@@ -6,6 +6,7 @@
 
 #include "arena.h"
 #include "model.h"
+#include "strmap.h"
 #include "util.h"
 
 struct catalogue *
@@ -26,6 +27,8 @@ model_free(struct catalogue *c)
 	free(c->services);
 	free(c->listings);
 	free(c->situations);
+	strmap_free(c->provider_index);
+	strmap_free(c->service_index);
 	arena_free(c->arena);
 	free(c);
 }
@@ -39,6 +42,7 @@ model_add_provider(struct catalogue *c)
 	    sizeof *c->providers);
 	p->index = (int)c->nproviders;
 	c->providers[c->nproviders++] = p;
+	c->index_stale = true;
 	return p;
 }
 
@@ -53,6 +57,7 @@ model_add_service(struct catalogue *c)
 	s->fee = FEE_UNKNOWN;
 	s->barrier_free = TRI_UNKNOWN;
 	c->services[c->nservices++] = s;
+	c->index_stale = true;
 	return s;
 }
 
@@ -102,40 +107,78 @@ model_array(struct catalogue *c, size_t n, size_t sz)
 	return arena_alloc(c->arena, n * sz);
 }
 
-struct provider *
-model_find_provider(const struct catalogue *c, const char *key)
+/*
+ * Rebuilds the lookup indexes. The first provider or service with a given
+ * key wins, as a linear search in input order would find it. Keys may change
+ * after loading (merge, validation), so callers that change them call
+ * model_touch().
+ */
+static void
+reindex(struct catalogue *c)
 {
-	size_t	 i;
-	struct provider *p;
+	size_t		 i;
+	struct provider	*p;
+	struct service	*s;
 
-	if (key == NULL)
-		return NULL;
+	if (c->provider_index == NULL) {
+		c->provider_index = strmap_new();
+		c->service_index = strmap_new();
+	}
+	strmap_clear(c->provider_index);
+	strmap_clear(c->service_index);
 	for (i = 0; i < c->nproviders; i++) {
 		p = c->providers[i];
-		if ((p->key.s && strcmp(p->key.s, key) == 0) ||
-		    (p->ico.s && strcmp(p->ico.s, key) == 0))
-			return p;
+		if (p->key.s != NULL)
+			strmap_put(c->provider_index, p->key.s, p);
 	}
-	return NULL;
-}
-
-struct service *
-model_find_service(const struct catalogue *c, const char *id)
-{
-	size_t	 i;
-	struct service *s;
-
-	if (id == NULL)
-		return NULL;
+	/* Keys first, then IČO: a key always wins over another's IČO. */
+	for (i = 0; i < c->nproviders; i++) {
+		p = c->providers[i];
+		if (p->ico.s != NULL)
+			strmap_put(c->provider_index, p->ico.s, p);
+	}
 	for (i = 0; i < c->nservices; i++) {
 		s = c->services[i];
 		if (s->dropped)
 			continue;
-		if ((s->ident.s && strcmp(s->ident.s, id) == 0) ||
-		    (s->source_id.s && strcmp(s->source_id.s, id) == 0))
-			return s;
+		if (s->ident.s != NULL)
+			strmap_put(c->service_index, s->ident.s, s);
 	}
-	return NULL;
+	for (i = 0; i < c->nservices; i++) {
+		s = c->services[i];
+		if (!s->dropped && s->source_id.s != NULL)
+			strmap_put(c->service_index, s->source_id.s, s);
+	}
+	c->index_stale = false;
+}
+
+void
+model_touch(struct catalogue *c)
+{
+	c->index_stale = true;
+}
+
+struct provider *
+model_find_provider(struct catalogue *c, const char *key)
+{
+	if (key == NULL)
+		return NULL;
+	if (c->index_stale || c->provider_index == NULL)
+		reindex(c);
+	return strmap_get(c->provider_index, key);
+}
+
+struct service *
+model_find_service(struct catalogue *c, const char *id)
+{
+	struct service	*s;
+
+	if (id == NULL)
+		return NULL;
+	if (c->index_stale || c->service_index == NULL)
+		reindex(c);
+	s = strmap_get(c->service_index, id);
+	return s != NULL && !s->dropped ? s : NULL;
 }
 
 void
@@ -150,6 +193,7 @@ model_compact(struct catalogue *c)
 			j++;
 		}
 	c->nservices = j;
+	c->index_stale = true;
 }
 
 static void
@@ -213,6 +257,17 @@ model_link(struct catalogue *c, struct diag *d)
 	link_services(c, d);
 	model_compact(c);
 	link_situations(c, d);
+}
+
+void
+model_figures_init(struct year_figures *y)
+{
+	size_t	 i;
+
+	y->clients = y->fte_direct = y->fte_other = -1;
+	y->costs = y->costs_personnel = -1;
+	for (i = 0; i < MODEL_MAX_FUNDS; i++)
+		y->revenue[i] = -1;
 }
 
 bool

@@ -18,6 +18,7 @@
 #include "diag.h"
 
 struct arena;
+struct strmap;
 
 /* A text value with its position. s == NULL means absent. */
 struct str {
@@ -111,6 +112,9 @@ enum tri { TRI_UNKNOWN, TRI_NO, TRI_YES, TRI_PARTLY };
 
 enum fee { FEE_UNKNOWN, FEE_FREE, FEE_PAID, FEE_PARTLY };
 
+/* Room for the funding sources of src/codebooks/funds.tsv (checked at start). */
+#define MODEL_MAX_FUNDS	16
+
 /*
  * Money is kept in haléře (1/100 Kč) and FTE in hundredths, so that sums
  * are exact; -1 means "not given".
@@ -122,7 +126,7 @@ struct year_figures {
 	long long	 fte_other;		/* ostatní úvazky ×100 */
 	long long	 costs;			/* náklady celkem, haléře */
 	long long	 costs_personnel;	/* z toho osobní */
-	long long	 revenue[16];		/* by CB_FUND index, haléře */
+	long long	 revenue[MODEL_MAX_FUNDS];	/* by CB_FUND index, haléře */
 	struct capacity	*caps;			/* capacity in that year */
 	size_t		 ncaps;
 	struct srcpos	 pos;
@@ -229,6 +233,9 @@ struct catalogue {
 	size_t			 nsituations, capsituations;
 	struct str		 data_date_text;
 	struct date		 data_date;	/* "údaje k" of the data file */
+	/* Lookup indexes, rebuilt on demand after additions (model.c). */
+	struct strmap		*provider_index, *service_index;
+	bool			 index_stale;
 };
 
 /* Creates an empty catalogue with its own arena; free with model_free(). */
@@ -247,10 +254,15 @@ struct str		 model_str(struct catalogue *, const char *s,
 /* Arena array of n zeroed elements of size sz. */
 void			*model_array(struct catalogue *, size_t n, size_t sz);
 
-/* Finds a provider by key or by IČO; NULL if none. */
-struct provider		*model_find_provider(const struct catalogue *, const char *);
+/*
+ * Finds a provider by key or by IČO; NULL if none. Hash lookups: the index
+ * is rebuilt after additions; call model_touch() after changing a key, an
+ * IČO, an identifikátor or a dropped flag by hand.
+ */
+struct provider		*model_find_provider(struct catalogue *, const char *);
 /* Finds a live (not dropped) service by identifikátor or source id. */
-struct service		*model_find_service(const struct catalogue *, const char *);
+struct service		*model_find_service(struct catalogue *, const char *);
+void			 model_touch(struct catalogue *);
 
 /*
  * Resolves references (service → provider, situation → services), reporting
@@ -260,6 +272,9 @@ void			 model_link(struct catalogue *, struct diag *);
 
 /* Removes dropped services from the array (keeps order) and renumbers. */
 void			 model_compact(struct catalogue *);
+
+/* Sets every figure of y to "not given" (-1); loaders call it first. */
+void			 model_figures_init(struct year_figures *);
 
 /* Dates: parse "2026-09-01" or "1. 9. 2026"; false if malformed or impossible. */
 bool			 date_parse(const char *, struct date *);
