@@ -55,8 +55,6 @@ void *
 arena_alloc(struct arena *a, size_t n)
 {
 	struct block	*b;
-	size_t		 size;
-	void		*p;
 
 	n = (n + ALIGN - 1) & ~(size_t)(ALIGN - 1);
 	if (n == 0)
@@ -71,6 +69,9 @@ arena_alloc(struct arena *a, size_t n)
 	memset(b->data, 0, n);
 	return b->data;
 #else
+	size_t		 size;
+	void		*p;
+
 	b = a->head;
 	if (b == NULL || b->size - b->used < n) {
 		size = n > BLOCK_SIZE / 4 ? n : BLOCK_SIZE;

@@ -59,14 +59,41 @@ split(const char *tsv, struct table *t)
 	free(copy);
 }
 
+/*
+ * Frees the table and every cell that take() did not hand over to a
+ * codebook entry.
+ */
 static void
 table_free(struct table *t)
 {
-	size_t	 i;
+	size_t	 i, j;
 
-	for (i = 0; i < t->nrows; i++)
-		free(t->rows[i]);	/* cells are kept by the codebooks */
+	for (i = 0; i < t->nrows; i++) {
+		for (j = 0; j < t->ncols; j++)
+			free(t->rows[i][j]);
+		free(t->rows[i]);
+	}
 	free(t->rows);
+}
+
+/* Hands a cell over to a codebook entry (which keeps it for the process). */
+static char *
+take(struct table *t, size_t row, size_t col)
+{
+	char	*cell;
+
+	if (col >= t->ncols)
+		return NULL;
+	cell = t->rows[row][col];
+	t->rows[row][col] = NULL;
+	return cell;
+}
+
+static bool
+flag(const struct table *t, size_t row, size_t col)
+{
+	return col < t->ncols && t->rows[row][col] != NULL &&
+	    t->rows[row][col][0] == '1';
 }
 
 static unsigned
@@ -101,16 +128,18 @@ load_items(enum cb_kind kind, const char *tsv)
 		it = &items[kind][i];
 		it->kind = kind;
 		it->index = (int)i;
-		it->code = t.rows[i][0];
-		it->mpsv_id = t.rows[i][1];
-		it->verified = t.rows[i][2] != NULL && t.rows[i][2][0] == '1';
-		it->label = t.rows[i][3];
-		it->short_label = t.rows[i][4] ? t.rows[i][4] : it->label;
+		it->code = take(&t, i, 0);
+		it->mpsv_id = take(&t, i, 1);
+		it->verified = flag(&t, i, 2);
+		it->label = take(&t, i, 3);
+		it->short_label = take(&t, i, 4);
+		if (it->short_label == NULL)
+			it->short_label = it->label;
 		if (kind == CB_UNIT) {
-			it->one = t.rows[i][5];
-			it->few = t.rows[i][6];
-			it->many = t.rows[i][7];
-			it->forms = forms_mask(t.rows[i][8]);
+			it->one = take(&t, i, 5);
+			it->few = take(&t, i, 6);
+			it->many = take(&t, i, 7);
+			it->forms = t.ncols > 8 ? forms_mask(t.rows[i][8]) : 0;
 		}
 		names[kind][j++] = it->code;
 		names[kind][j++] = it->label;
@@ -146,23 +175,19 @@ load_types(void)
 	for (i = 0; i < t.nrows; i++) {
 		ty = &types[i];
 		ty->index = (int)i;
-		ty->para = t.rows[i][0];
-		ty->name = t.rows[i][1];
+		ty->para = take(&t, i, 0);
+		ty->name = take(&t, i, 1);
 		ty->group = group_from(t.rows[i][2]);
 		ty->forms = forms_mask(t.rows[i][3]);
-		ty->mpsv_id = t.rows[i][4];
-		ty->verified = t.rows[i][5] != NULL && t.rows[i][5][0] == '1';
+		ty->mpsv_id = take(&t, i, 4);
+		ty->verified = flag(&t, i, 5);
 		ty->portal_id = t.rows[i][6] ? atoi(t.rows[i][6]) : 0;
-		ty->abbr = t.rows[i][7];
+		ty->abbr = take(&t, i, 7);
 		if (ty->para)
 			type_names[j++] = ty->para;
 		type_names[j++] = ty->name;
 		if (ty->abbr)
 			type_names[j++] = ty->abbr;
-		free(t.rows[i][2]);
-		free(t.rows[i][3]);
-		free(t.rows[i][5]);
-		free(t.rows[i][6]);
 	}
 	ntypes = t.nrows;
 	table_free(&t);

@@ -102,9 +102,12 @@ vreport(struct diag *d, enum diag_code code, enum diag_level level,
 	struct msg	*m;
 	va_list		 aq;
 	int		 n;
+	char		 probe[1];
 
+	if (fmt == NULL)	/* never; tells GCC 12 + UBSan it is not null */
+		fmt = "";
 	va_copy(aq, ap);
-	n = vsnprintf(NULL, 0, fmt, aq);
+	n = vsnprintf(probe, sizeof probe, fmt, aq);
 	va_end(aq);
 	if (n > 0) {
 		b.data = xmalloc((size_t)n + 1);
@@ -170,7 +173,9 @@ diag_flush(struct diag *d)
 	size_t		 i;
 	struct msg	*m;
 
-	qsort(d->msgs, d->nmsgs, sizeof *d->msgs, msgcmp);
+	if (d->nmsgs > 0)	/* msgs may still be NULL */
+		if (d->nmsgs > 1)
+		qsort(d->msgs, d->nmsgs, sizeof *d->msgs, msgcmp);
 	for (i = 0; i < d->nmsgs; i++) {
 		m = &d->msgs[i];
 		if (d->out != NULL) {

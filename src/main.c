@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd_typo.h"
 #include "codebook.h"
 #include "diag.h"
 #include "dump.h"
@@ -45,38 +46,54 @@ usage(FILE *f)
 	    "could not be read or written.\n", f);
 }
 
-/* Parses leading --options; returns the index of the first operand or -1. */
+/* Parses one --option; returns false (after a message) if it is wrong. */
+static bool
+parse_option(const char *arg, struct options *o)
+{
+	if (strcmp(arg, "--strict") == 0)
+		o->strict = true;
+	else if (strcmp(arg, "--quiet") == 0)
+		o->quiet = true;
+	else if (strncmp(arg, "--format=", 9) == 0) {
+		o->format = load_format_from_name(arg + 9);
+		if ((int)o->format < 0 || o->format == FMT_EDITION) {
+			fprintf(stderr, "mapa: unknown format %s (use mapa, "
+			    "registr, katalog or csv)\n", arg + 9);
+			return false;
+		}
+	} else if (strncmp(arg, "--date=", 7) == 0) {
+		if (!date_parse(arg + 7, &o->active_on)) {
+			fprintf(stderr, "mapa: bad date %s (use YYYY-MM-DD)\n",
+			    arg + 7);
+			return false;
+		}
+	} else {
+		fprintf(stderr, "mapa: unknown option %s\n", arg);
+		return false;
+	}
+	return true;
+}
+
+/*
+ * Parses options wherever they stand (a "--" ends them) and moves the
+ * operands to the front of argv. Returns the number of operands, or -1.
+ */
 static int
 parse_options(int argc, char **argv, struct options *o)
 {
-	int	 i;
+	int	 i, n = 0;
+	bool	 options = true;
 
-	for (i = 0; i < argc && strncmp(argv[i], "--", 2) == 0; i++) {
-		if (strcmp(argv[i], "--") == 0)
-			return i + 1;
-		if (strcmp(argv[i], "--strict") == 0)
-			o->strict = true;
-		else if (strcmp(argv[i], "--quiet") == 0)
-			o->quiet = true;
-		else if (strncmp(argv[i], "--format=", 9) == 0) {
-			o->format = load_format_from_name(argv[i] + 9);
-			if ((int)o->format < 0 || o->format == FMT_EDITION) {
-				fprintf(stderr, "mapa: unknown format %s\n",
-				    argv[i] + 9);
+	for (i = 0; i < argc; i++) {
+		if (options && strcmp(argv[i], "--") == 0)
+			options = false;
+		else if (options && strncmp(argv[i], "--", 2) == 0) {
+			if (!parse_option(argv[i], o))
 				return -1;
-			}
-		} else if (strncmp(argv[i], "--date=", 7) == 0) {
-			if (!date_parse(argv[i] + 7, &o->active_on)) {
-				fprintf(stderr, "mapa: bad date %s (use "
-				    "YYYY-MM-DD)\n", argv[i] + 7);
-				return -1;
-			}
-		} else {
-			fprintf(stderr, "mapa: unknown option %s\n", argv[i]);
-			return -1;
-		}
+		} else
+			argv[n++] = argv[i];
 	}
-	return i;
+	return n;
 }
 
 /* Loads the inputs an edition names, with its filters. */
@@ -147,16 +164,16 @@ cmd_check(int argc, char **argv)
 	struct options	  o = { 0 };
 	struct diag	 *d;
 	struct catalogue *c;
-	int		  first, status;
+	int		  n, status;
 
-	if ((first = parse_options(argc, argv, &o)) < 0)
+	if ((n = parse_options(argc, argv, &o)) < 0)
 		return 2;
-	if (first == argc) {
+	if (n == 0) {
 		usage(stderr);
 		return 2;
 	}
 	d = diag_new(stdout);
-	c = build_catalogue(argc - first, argv + first, &o, d);
+	c = build_catalogue(n, argv, &o, d);
 	diag_flush(d);
 	if (!o.quiet) {
 		if (c != NULL)
@@ -176,16 +193,16 @@ cmd_dump(int argc, char **argv)
 	struct options	  o = { 0 };
 	struct diag	 *d;
 	struct catalogue *c;
-	int		  first, status;
+	int		  n, status;
 
-	if ((first = parse_options(argc, argv, &o)) < 0)
+	if ((n = parse_options(argc, argv, &o)) < 0)
 		return 2;
-	if (first == argc) {
+	if (n == 0) {
 		usage(stderr);
 		return 2;
 	}
 	d = diag_new(stderr);
-	c = build_catalogue(argc - first, argv + first, &o, d);
+	c = build_catalogue(n, argv, &o, d);
 	diag_flush(d);
 	dump_catalogue(stdout, c);
 	status = diag_exit_status(d, o.strict);
@@ -214,6 +231,8 @@ static const struct command {
 } commands[] = {
 	{ "check",	cmd_check },
 	{ "dump",	cmd_dump },
+	{ "typo",	cmd_typo },
+	{ "hyphenate",	cmd_hyphenate },
 	{ "version",	cmd_version },
 	{ "--version",	cmd_version },
 	{ "help",	cmd_help },
