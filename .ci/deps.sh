@@ -17,6 +17,7 @@ locales
 make
 pkg-config
 python3
+python3-jsonschema
 valgrind
 LIST
 )
