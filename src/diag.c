@@ -173,8 +173,7 @@ diag_flush(struct diag *d)
 	size_t		 i;
 	struct msg	*m;
 
-	if (d->nmsgs > 0)	/* msgs may still be NULL */
-		if (d->nmsgs > 1)
+	if (d->nmsgs > 1)	/* msgs may still be NULL */
 		qsort(d->msgs, d->nmsgs, sizeof *d->msgs, msgcmp);
 	for (i = 0; i < d->nmsgs; i++) {
 		m = &d->msgs[i];

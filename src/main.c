@@ -152,7 +152,9 @@ build_catalogue(int argc, char **argv, const struct options *o,
 	merge_catalogue(c, d);
 	validate_catalogue(c, d);
 	model_link(c, d);
-	if (c->nservices == 0 && diag_count(d, DIAG_FATAL) == 0)
+	/* Only news when nothing else explains it. */
+	if (c->nservices == 0 && diag_count(d, DIAG_FATAL) == 0 &&
+	    diag_count(d, DIAG_ERROR) == 0)
 		diag(d, D_EMPTY_CATALOGUE, NULL,
 		    "the catalogue has no services to print");
 	return c;

@@ -1,8 +1,9 @@
 #!/bin/sh
 # Test driver for mapa.
 #
-#	tests/run.sh BUILD [all|unit|regress|scripts|fuzz|regen]
+#	tests/run.sh BUILD [all|unit|regress|scripts|fuzz|regen] [AREA]
 #
+# AREA limits regress and regen to tests/regress/AREA/ (e.g. "validate").
 # unit     runs BUILD/tests/test_* (C unit tests; each reports its own counts)
 # regress  runs every golden case under tests/regress/<area>/: an input file
 #          NAME.json|.csv|.yaml|.yml with the expected output NAME.out_lint
@@ -22,6 +23,7 @@
 set -u
 BUILD=${1:?usage: tests/run.sh BUILD [all|unit|regress|scripts|fuzz|regen]}
 MODE=${2:-all}
+AREA=${3:-*}
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 cd "$TOP" || exit 2
 MAPA="$TOP/$BUILD/mapa"
@@ -96,7 +98,7 @@ check_case() {
 }
 
 run_regress() {
-	for input in tests/regress/*/*; do
+	for input in tests/regress/$AREA/*; do
 		case "$input" in
 		*.json|*.csv|*.yaml|*.yml|*.txt) ;;
 		*) continue ;;
