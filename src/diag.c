@@ -2,10 +2,12 @@
  * Diagnostics: collection, sorting and printing of messages.
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
+#include "strmap.h"
 #include "util.h"
 
 struct msg {
@@ -14,6 +16,8 @@ struct msg {
 	struct srcpos	 pos;
 	int		 fileno;	/* order of the file; -1 = none */
 	size_t		 seq;		/* arrival order, for a stable sort */
+	size_t		 first;		/* seq of the first identical message */
+	char		*key;		/* identity for folding repeats */
 	char		*text;
 };
 
@@ -26,6 +30,7 @@ struct diag {
 	size_t		 seq;
 	int		 counts[DIAG_FATAL + 1];
 	int		 codecounts[D__MAX];
+	struct strmap	*seen;		/* message key -> first seq + 1 */
 	char		 ring[8][256];
 	unsigned	 ringpos;
 };
@@ -52,6 +57,21 @@ diag_new(FILE *out)
 	return d;
 }
 
+/* Frees the collected messages and the repeat index. */
+static void
+forget(struct diag *d)
+{
+	size_t	 i;
+
+	strmap_free(d->seen);
+	d->seen = NULL;
+	for (i = 0; i < d->nmsgs; i++) {
+		free(d->msgs[i].text);
+		free(d->msgs[i].key);
+	}
+	d->nmsgs = 0;
+}
+
 void
 diag_free(struct diag *d)
 {
@@ -61,8 +81,7 @@ diag_free(struct diag *d)
 		return;
 	for (i = 0; i < d->nfiles; i++)
 		free(d->files[i]);
-	for (i = 0; i < d->nmsgs; i++)
-		free(d->msgs[i].text);
+	forget(d);
 	free(d->files);
 	free(d->msgs);
 	free(d);
@@ -92,6 +111,29 @@ file_order(const struct diag *d, const char *file)
 		if (d->files[i] == file || strcmp(d->files[i], file) == 0)
 			return (int)i;
 	return (int)d->nfiles;
+}
+
+/*
+ * The arrival number of the first message with the same position, code and
+ * text as m (m's own if none), through a hash of those fields.
+ */
+static size_t
+first_copy(struct diag *d, struct msg *m)
+{
+	struct buf	 b = { 0 };
+	void		*first;
+
+	buf_printf(&b, "%d\x1f%d\x1f%d\x1f%d\x1f%s", m->fileno, m->pos.line,
+	    m->pos.col, (int)m->code, m->text);
+	m->key = buf_steal(&b);
+	if (d->seen == NULL)
+		d->seen = strmap_new();
+	/* The value is seq + 1 stored in the pointer itself (never NULL). */
+	first = strmap_get(d->seen, m->key);
+	if (first != NULL)
+		return (size_t)(uintptr_t)first - 1;
+	strmap_put(d->seen, m->key, (void *)(uintptr_t)(m->seq + 1));
+	return m->seq;
 }
 
 static void
@@ -126,6 +168,7 @@ vreport(struct diag *d, enum diag_code code, enum diag_level level,
 	m->fileno = file_order(d, m->pos.file);
 	m->seq = d->seq++;
 	m->text = b.data;
+	m->first = first_copy(d, m);
 	d->counts[level]++;
 	d->codecounts[code]++;
 }
@@ -164,7 +207,22 @@ msgcmp(const void *pa, const void *pb)
 		return a->pos.line < b->pos.line ? -1 : 1;
 	if (a->pos.col != b->pos.col)
 		return a->pos.col < b->pos.col ? -1 : 1;
+	/*
+	 * At one position, arrival order — except that repeats of one message
+	 * (compared by code and text) must end up side by side to be folded:
+	 * order such messages by the arrival of their first copy.
+	 */
+	if (a->first != b->first)
+		return a->first < b->first ? -1 : 1;
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+static bool
+same_message(const struct msg *a, const struct msg *b)
+{
+	return a->code == b->code && a->level == b->level &&
+	    a->fileno == b->fileno && a->pos.line == b->pos.line &&
+	    a->pos.col == b->pos.col && strcmp(a->text, b->text) == 0;
 }
 
 void
@@ -177,6 +235,15 @@ diag_flush(struct diag *d)
 		qsort(d->msgs, d->nmsgs, sizeof *d->msgs, msgcmp);
 	for (i = 0; i < d->nmsgs; i++) {
 		m = &d->msgs[i];
+		/*
+		 * The same problem found twice at the same place (a provider's
+		 * phone inherited by several services) is printed once.
+		 */
+		if (i > 0 && same_message(m, &d->msgs[i - 1])) {
+			d->counts[m->level]--;
+			d->codecounts[m->code]--;
+			continue;
+		}
 		if (d->out != NULL) {
 			if (m->pos.file == NULL)
 				fputs("mapa: ", d->out);
@@ -191,9 +258,8 @@ diag_flush(struct diag *d)
 			fprintf(d->out, "%s: %s [%s]\n", level_names[m->level],
 			    m->text, codes[m->code].name);
 		}
-		free(m->text);
 	}
-	d->nmsgs = 0;
+	forget(d);
 	if (d->out != NULL)
 		fflush(d->out);
 }

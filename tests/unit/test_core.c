@@ -113,6 +113,24 @@ test_diag(void)
 	fclose(f);
 	free(mem);
 
+	/* Repeats of one message about one value are printed once. */
+	mem = NULL;
+	f = open_memstream(&mem, &len);
+	d = diag_new(f);
+	a.file = diag_file(d, "a.json");
+	diag(d, D_PHONE_FORMAT, &a, "bad phone");
+	diag(d, D_EMAIL_FORMAT, &a, "bad e-mail");
+	diag(d, D_PHONE_FORMAT, &a, "bad phone");
+	diag(d, D_PHONE_FORMAT, &a, "bad phone");
+	STR_EQ(flushed(d, f, &mem),
+	    "a.json:3:7: error: bad phone [phone-format]\n"
+	    "a.json:3:7: error: bad e-mail [email-format]\n",
+	    "repeats folded, first arrival order kept");
+	INT_EQ(diag_count(d, DIAG_ERROR), 2, "folded repeats not counted");
+	diag_free(d);
+	fclose(f);
+	free(mem);
+
 	d = diag_new(NULL);
 	diag(d, D_UNKNOWN_KEY, NULL, "w");
 	INT_EQ(diag_exit_status(d, false), 0, "warnings alone: 0");
@@ -215,7 +233,7 @@ static void
 test_strmap(void)
 {
 	struct strmap	*m = strmap_new();
-	char		 keys[5000][8];
+	char		 keys[5000][12];
 	int		 i, vals[5000];
 	bool		 all = true;
 
