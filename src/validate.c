@@ -1431,8 +1431,9 @@ addr_same(const struct address *a, const struct address *b)
 
 /*
  * Providers that share an IČO but disagree on the name or the seat. The
- * merge step folded the identical ones; what is left is reported at the
- * second one and both are kept (services may refer to either).
+ * merge step folds every same-IČO provider and reports its own conflicts,
+ * so after a full run this only fires for catalogues built without merging
+ * (tests, later stages); it reports at the second one and keeps both.
  */
 static void
 provider_conflicts(struct vctx *v)
