@@ -1,6 +1,7 @@
 /*
  * Text dump of the catalogue model, for golden tests and for coordinators
- * who want to see what mapa understood. One field per line, indented by
+ * who want to see what mapa understood. One field per line (line breaks
+ * inside a value are written as \n), indented by
  * nesting, in a fixed order; absent fields are not printed. Positions,
  * input numbers and the loader's name are left out on purpose, so that the
  * same data read from different formats dump identically.
@@ -9,11 +10,28 @@
 
 #include "dump.h"
 
+/* Prints a value on one line: a line break shows as \n, a backslash as \\. */
+static void
+value(FILE *f, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (*s == '\n')
+			fputs("\\n", f);
+		else if (*s == '\\')
+			fputs("\\\\", f);
+		else
+			putc(*s, f);
+	}
+}
+
 static void
 field(FILE *f, int indent, const char *name, const struct str *s)
 {
-	if (s->s != NULL)
-		fprintf(f, "%*s%s: %s\n", indent, "", name, s->s);
+	if (s->s == NULL)
+		return;
+	fprintf(f, "%*s%s: ", indent, "", name);
+	value(f, s->s);
+	putc('\n', f);
 }
 
 static void

@@ -179,8 +179,10 @@ cmd_check(int argc, char **argv)
 	diag_flush(d);
 	if (!o.quiet) {
 		if (c != NULL)
-			printf("mapa: %zu services from %zu providers\n",
-			    c->nservices, c->nproviders);
+			printf("mapa: %zu %s from %zu %s\n", c->nservices,
+			    c->nservices == 1 ? "service" : "services",
+			    c->nproviders,
+			    c->nproviders == 1 ? "provider" : "providers");
 		diag_summary(d, stdout);
 	}
 	status = diag_exit_status(d, o.strict);
