@@ -83,6 +83,7 @@ unit: all
 demo: deps
 	$(MAKE) all
 	$(BUILD)/$(PROG) check samples/kromeriz/edice.yaml
+	$(BUILD)/$(PROG) check samples/registry/edice.yaml
 
 sanitize: deps
 	$(MAKE) BUILD=build-san CFLAGS='-O1 -g -DARENA_DEBUG $(SAN)' \
