@@ -310,36 +310,28 @@ amount_value(struct ectx *c, struct node *n, const char *field,
 	out->text = s;
 }
 
-/* Folds a value for matching names: "Cílové skupiny" -> "cilove_skupiny". */
+/*
+ * Folds a value for matching names: "Cílové skupiny" -> "cilove_skupiny"
+ * (letters by fold_letter(), spaces and hyphens to '_', other ASCII kept,
+ * anything else '?').
+ */
 static const char *
 fold(const char *s, char *out, size_t outsz)
 {
-	static const struct {
-		uint32_t	 cp;
-		char		 c;
-	} letters[] = {
-		{ 0xE1, 'a' }, { 0x10D, 'c' }, { 0x10F, 'd' }, { 0xE9, 'e' },
-		{ 0x11B, 'e' }, { 0xED, 'i' }, { 0x148, 'n' }, { 0xF3, 'o' },
-		{ 0x159, 'r' }, { 0x161, 's' }, { 0x165, 't' }, { 0xFA, 'u' },
-		{ 0x16F, 'u' }, { 0xFD, 'y' }, { 0x17E, 'z' }, { 0xC1, 'a' },
-		{ 0x10C, 'c' }, { 0x10E, 'd' }, { 0xC9, 'e' }, { 0x11A, 'e' },
-		{ 0xCD, 'i' }, { 0x147, 'n' }, { 0xD3, 'o' }, { 0x158, 'r' },
-		{ 0x160, 's' }, { 0x164, 't' }, { 0xDA, 'u' }, { 0x16E, 'u' },
-		{ 0xDD, 'y' }, { 0x17D, 'z' },
-	};
 	const unsigned char *p = (const unsigned char *)s;
-	size_t		 o = 0, n, i;
+	size_t		 o = 0, n;
 	uint32_t	 cp;
+	int		 c;
 	char		 ch;
 
 	while (*p != '\0' && o + 1 < outsz) {
 		n = utf8_decode(p, strlen((const char *)p), &cp);
 		if (n == 0)
 			n = 1, cp = '?';
-		ch = cp < 0x80 ? (char)ascii_tolower((int)cp) : '?';
-		for (i = 0; i < NELEM(letters); i++)
-			if (letters[i].cp == cp)
-				ch = letters[i].c;
+		if ((c = fold_letter(cp)) != 0)
+			ch = (char)c;
+		else
+			ch = cp < 0x80 ? (char)cp : '?';
 		out[o++] = ch == ' ' || ch == '-' ? '_' : ch;
 		p += n;
 	}

@@ -26,6 +26,7 @@
 #include "arena.h"
 #include "codebook.h"
 #include "csv.h"
+#include "hours.h"
 #include "load.h"
 #include "strmap.h"
 #include "tree.h"
@@ -232,53 +233,6 @@ struct gvals {
 
 /* ---- Text helpers ------------------------------------------------------ */
 
-/* ASCII letter a Czech (or nearby Latin) letter folds to; 0 if none. */
-static int
-fold_cp(uint32_t cp)
-{
-	static const struct {
-		uint16_t	 cp;
-		char		 c;
-	} map[] = {
-		{ 0xe0, 'a' }, { 0xe1, 'a' }, { 0xe2, 'a' }, { 0xe4, 'a' },
-		{ 0xe7, 'c' }, { 0xe8, 'e' }, { 0xe9, 'e' }, { 0xea, 'e' },
-		{ 0xeb, 'e' }, { 0xec, 'i' }, { 0xed, 'i' }, { 0xee, 'i' },
-		{ 0xf1, 'n' }, { 0xf2, 'o' }, { 0xf3, 'o' }, { 0xf4, 'o' },
-		{ 0xf6, 'o' }, { 0xf9, 'u' }, { 0xfa, 'u' }, { 0xfb, 'u' },
-		{ 0xfc, 'u' }, { 0xfd, 'y' }, { 0xff, 'y' },
-		{ 0x103, 'a' }, { 0x105, 'a' }, { 0x107, 'c' }, { 0x10d, 'c' },
-		{ 0x10f, 'd' }, { 0x111, 'd' }, { 0x119, 'e' }, { 0x11b, 'e' },
-		{ 0x13a, 'l' }, { 0x13e, 'l' }, { 0x142, 'l' }, { 0x144, 'n' },
-		{ 0x148, 'n' }, { 0x151, 'o' }, { 0x155, 'r' }, { 0x159, 'r' },
-		{ 0x15b, 's' }, { 0x15f, 's' }, { 0x161, 's' }, { 0x163, 't' },
-		{ 0x165, 't' }, { 0x16f, 'u' }, { 0x171, 'u' }, { 0x17a, 'z' },
-		{ 0x17c, 'z' }, { 0x17e, 'z' },
-	};
-	size_t	 i;
-
-	if (cp < 0x80) {
-		if (cp >= 'A' && cp <= 'Z')
-			return (int)cp + 32;
-		return (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') ?
-		    (int)cp : 0;
-	}
-	/* Capitals to small letters: Latin-1 is 0x20 apart; in Latin
-	   Extended-A the pairs alternate (capital even, or odd in the
-	   ranges Ĺ–Ň and Ź–Ž). */
-	if (cp >= 0xc0 && cp <= 0xde && cp != 0xd7)
-		cp += 0x20;
-	else if (((cp >= 0x100 && cp <= 0x137) ||
-	    (cp >= 0x14a && cp <= 0x177)) && cp % 2 == 0)
-		cp++;
-	else if (((cp >= 0x139 && cp <= 0x148) ||
-	    (cp >= 0x179 && cp <= 0x17e)) && cp % 2 == 1)
-		cp++;
-	for (i = 0; i < NELEM(map); i++)
-		if (map[i].cp == cp)
-			return map[i].c;
-	return 0;
-}
-
 /*
  * Normalises s for loose comparison: letters folded to lower-case ASCII,
  * digits kept, everything else dropped; "§" reads as "paragraf". The result
@@ -303,7 +257,7 @@ norm(struct buf *b, const char *s)
 		p += n;
 		if (cp == 0xa7)
 			buf_puts(b, "paragraf");
-		else if ((c = fold_cp(cp)) != 0)
+		else if ((c = fold_letter(cp)) != 0)
 			buf_putc(b, (char)c);
 	}
 	return buf_str(b);
@@ -643,26 +597,19 @@ static const char *
 cb_suggest(enum cb_kind kind, const char *s)
 {
 	size_t		 n = cb_count(kind), i, j = 0;
-	char		**normed = xcalloc(2 * n + 1, sizeof *normed);
+	const char	**keys = xcalloc(2 * n + 1, sizeof *keys);
 	const char	**shown = xcalloc(2 * n + 1, sizeof *shown);
-	const char	*best, *res = NULL;
-	char		*ns = norm_dup(s);
+	const char	*res;
 
 	for (i = 0; i < n; i++) {
 		shown[j] = cb_at(kind, i)->short_label;
-		normed[j++] = norm_dup(cb_at(kind, i)->label);
+		keys[j++] = cb_at(kind, i)->label;
 		shown[j] = cb_at(kind, i)->short_label;
-		normed[j++] = norm_dup(cb_at(kind, i)->short_label);
+		keys[j++] = cb_at(kind, i)->short_label;
 	}
-	best = tree_suggest(ns, (const char *const *)normed);
-	for (i = 0; i < j; i++) {
-		if (normed[i] == best)
-			res = shown[i];
-		free(normed[i]);
-	}
-	free(normed);
+	res = tree_suggest_norm(s, keys, shown, j, norm_dup);
+	free(keys);
 	free(shown);
-	free(ns);
 	return res;
 }
 
@@ -723,28 +670,21 @@ static const char *
 type_suggest(const char *s)
 {
 	size_t		 n = cb_type_count(), i, j = 0;
-	char		**normed = xcalloc(2 * n + 1, sizeof *normed);
+	const char	**keys = xcalloc(2 * n + 1, sizeof *keys);
 	const char	**shown = xcalloc(2 * n + 1, sizeof *shown);
-	const char	*best, *res = NULL;
-	char		*ns = norm_dup(s);
+	const char	*res;
 
 	for (i = 0; i < n; i++) {
 		shown[j] = cb_type_at(i)->name;
-		normed[j++] = norm_dup(cb_type_at(i)->name);
+		keys[j++] = cb_type_at(i)->name;
 		if (singular_of(cb_type_at(i)) != NULL) {
 			shown[j] = cb_type_at(i)->name;
-			normed[j++] = norm_dup(singular_of(cb_type_at(i)));
+			keys[j++] = singular_of(cb_type_at(i));
 		}
 	}
-	best = tree_suggest(ns, (const char *const *)normed);
-	for (i = 0; i < j; i++) {
-		if (normed[i] == best)
-			res = shown[i];
-		free(normed[i]);
-	}
-	free(normed);
+	res = tree_suggest_norm(s, keys, shown, j, norm_dup);
+	free(keys);
 	free(shown);
-	free(ns);
 	return res;
 }
 
@@ -1200,338 +1140,34 @@ date_cell(struct ctx *x, const struct csv_field *f, enum col c,
 
 /*
  * Opening hours as coordinators type them: "po–pá 7:00–15:30; so 8–12",
- * "Po, St: 8.00 - 12.00, 13.00 - 16.00", "denně 6–22", "nonstop". The text
- * is split into parts at ';', '|' and line ends; each part that reads as
- * days followed by time ranges becomes ranges, the rest is kept as the
- * note ("po domluvě").
+ * "denně 6–22", "nonstop" (hours_text() reads them). Each range points at
+ * the part of the cell it came from; parts that are not hours are kept,
+ * word for word, as the note.
  */
-enum htok { H_END, H_WORD, H_TIME, H_DASH, H_COMMA, H_COLON, H_OTHER };
-
-struct hlex {
-	const char	*s;	/* folded text: ASCII, lower case */
-	size_t		 p;
-	enum htok	 t;
-	char		 word[16];
-	int		 minutes;
-};
-
-/* Folds a part for the hours parser: letters to ASCII, dashes to '-'. */
-static char *
-hours_fold(const char *s, size_t len)
-{
-	struct buf	 b = { 0 };
-	size_t		 i = 0, n;
-	uint32_t	 cp;
-	int		 c;
-
-	buf_puts(&b, "");
-	while (i < len) {
-		if ((n = utf8_decode((const unsigned char *)s + i, len - i,
-		    &cp)) == 0) {
-			i++;
-			continue;
-		}
-		i += n;
-		if ((c = fold_cp(cp)) != 0)
-			buf_putc(&b, (char)c);
-		else if (cp == 0x2013 || cp == 0x2014 || cp == 0x2212 ||
-		    cp == 0x2010 || cp == 0x2011)
-			buf_putc(&b, '-');
-		else if (cp == ' ' || cp == '\t' || cp == 0xa0 ||
-		    cp == 0x202f || cp == 0x2009)
-			buf_putc(&b, ' ');
-		else if (cp < 0x80)
-			buf_putc(&b, (char)cp);
-		else
-			buf_putc(&b, '?');
-	}
-	return buf_steal(&b);
-}
-
-static void
-hnext(struct hlex *l)
-{
-	const char	*s = l->s;
-	size_t		 k = 0;
-	int		 h = 0, m = 0, nd = 0;
-
-	while (s[l->p] == ' ')
-		l->p++;
-	if (s[l->p] == '\0') {
-		l->t = H_END;
-		return;
-	}
-	if (s[l->p] >= 'a' && s[l->p] <= 'z') {
-		while (s[l->p] >= 'a' && s[l->p] <= 'z') {
-			if (k + 1 < sizeof l->word)
-				l->word[k++] = s[l->p];
-			l->p++;
-		}
-		l->word[k] = '\0';
-		if (s[l->p] == '.')	/* "po." */
-			l->p++;
-		l->t = H_WORD;
-		return;
-	}
-	if (is_digit((unsigned char)s[l->p])) {
-		while (is_digit((unsigned char)s[l->p]) && nd < 3)
-			h = h * 10 + (s[l->p++] - '0'), nd++;
-		if ((s[l->p] == ':' || s[l->p] == '.') &&
-		    is_digit((unsigned char)s[l->p + 1]) &&
-		    is_digit((unsigned char)s[l->p + 2]) &&
-		    !is_digit((unsigned char)s[l->p + 3])) {
-			m = (s[l->p + 1] - '0') * 10 + (s[l->p + 2] - '0');
-			l->p += 3;
-		}
-		l->t = nd <= 2 && m < 60 && (h < 24 || (h == 24 && m == 0)) &&
-		    !is_digit((unsigned char)s[l->p]) ? H_TIME : H_OTHER;
-		l->minutes = h * 60 + m;
-		return;
-	}
-	l->t = s[l->p] == '-' ? H_DASH : s[l->p] == ',' ? H_COMMA :
-	    s[l->p] == ':' ? H_COLON : H_OTHER;
-	l->p++;
-}
-
-static bool
-hword(const struct hlex *l, const char *w)
-{
-	return l->t == H_WORD && strcmp(l->word, w) == 0;
-}
-
-static int
-day_index(const struct hlex *l)
-{
-	static const char *const shortn[] = { "po", "ut", "st", "ct", "pa",
-	    "so", "ne" };
-	static const char *const longn[] = { "pondeli", "utery", "streda",
-	    "ctvrtek", "patek", "sobota", "nedele" };
-	int	 i;
-
-	if (l->t != H_WORD)
-		return -1;
-	for (i = 0; i < 7; i++)
-		if (strcmp(l->word, shortn[i]) == 0 ||
-		    strcmp(l->word, longn[i]) == 0)
-			return i;
-	return -1;
-}
-
-static bool
-day_word(const struct hlex *l)
-{
-	return day_index(l) >= 0 || hword(l, "denne") || hword(l, "v") ||
-	    hword(l, "pracovni") || hword(l, "vsedni") || hword(l, "vikend") ||
-	    hword(l, "o");
-}
-
-/* Skips "h", "hod" or "hodin" after a time. */
-static void
-skip_hours_word(struct hlex *l)
-{
-	if (hword(l, "h") || hword(l, "hod") || hword(l, "hodin"))
-		hnext(l);
-}
-
-/* One day or day range, or a word for several days. */
-static bool
-parse_day_item(struct hlex *l, unsigned *mask)
-{
-	int		 a, b, i;
-	struct hlex	 save;
-
-	if (hword(l, "v") || hword(l, "o"))
-		hnext(l);
-	if (hword(l, "denne")) {
-		*mask |= 0x7f;
-		hnext(l);
-		return true;
-	}
-	if (hword(l, "pracovni") || hword(l, "vsedni")) {
-		hnext(l);
-		if (hword(l, "dny") || hword(l, "den"))
-			hnext(l);
-		*mask |= 0x1f;
-		return true;
-	}
-	if (hword(l, "vikend") || hword(l, "vikendu")) {
-		*mask |= 0x60;
-		hnext(l);
-		return true;
-	}
-	if ((a = day_index(l)) < 0)
-		return false;
-	hnext(l);
-	b = a;
-	if (l->t == H_DASH) {
-		save = *l;
-		hnext(l);
-		if ((b = day_index(l)) < 0) {
-			*l = save;
-			b = a;
-		} else
-			hnext(l);
-	}
-	for (i = a;; i = (i + 1) % 7) {
-		*mask |= 1u << i;
-		if (i == b)
-			break;
-	}
-	return true;
-}
-
-static bool
-parse_days(struct hlex *l, unsigned *mask)
-{
-	struct hlex	 save;
-
-	*mask = 0;
-	for (;;) {
-		if (!parse_day_item(l, mask))
-			return false;
-		save = *l;
-		if (l->t == H_COMMA || hword(l, "a")) {
-			hnext(l);
-			if (day_word(l))
-				continue;
-			*l = save;
-		}
-		break;
-	}
-	if (l->t == H_COLON)
-		hnext(l);
-	return true;
-}
-
-struct ranges {
-	struct hours_range	*v;
-	size_t			 n, cap;
-};
-
-static bool
-parse_times(struct hlex *l, unsigned mask, const struct srcpos *pos,
-    struct ranges *r)
-{
-	struct hlex	 save;
-	int		 from, to;
-
-	for (;;) {
-		if (hword(l, "od"))
-			hnext(l);
-		if (l->t != H_TIME)
-			return false;
-		from = l->minutes;
-		hnext(l);
-		skip_hours_word(l);
-		if (l->t != H_DASH && !hword(l, "do"))
-			return false;
-		hnext(l);
-		if (l->t != H_TIME)
-			return false;
-		to = l->minutes;
-		hnext(l);
-		skip_hours_word(l);
-		if (from >= to)
-			return false;
-		grow(&r->v, &r->cap, r->n + 1, sizeof *r->v);
-		r->v[r->n].days = mask;
-		r->v[r->n].from = from;
-		r->v[r->n].to = to;
-		r->v[r->n].pos = *pos;
-		r->n++;
-		save = *l;
-		if (l->t == H_COMMA || hword(l, "a")) {
-			hnext(l);
-			if (l->t == H_TIME || hword(l, "od"))
-				continue;
-			*l = save;
-		}
-		return true;
-	}
-}
-
-/* Parses one part; on failure the ranges it added are taken back. */
-static bool
-parse_hours_part(const char *folded, const struct srcpos *pos,
-    struct ranges *r)
-{
-	struct hlex	 l;
-	size_t		 n0 = r->n;
-	unsigned	 mask;
-
-	memset(&l, 0, sizeof l);
-	l.s = folded;
-	hnext(&l);
-	while (l.t != H_END) {
-		if (!parse_days(&l, &mask))
-			goto fail;
-		if (hword(&l, "zavreno"))
-			hnext(&l);
-		else if (!parse_times(&l, mask, pos, r))
-			goto fail;
-		if (l.t == H_COMMA)
-			hnext(&l);
-		else if (l.t != H_END)
-			goto fail;
-	}
-	return true;
-fail:
-	r->n = n0;
-	return false;
-}
-
-static bool
-nonstop_text(const char *s)
-{
-	static const char *const words[] = { "nonstop", "247", "nepretrzite",
-	    "nepretrzityprovoz", "24hodindenne", "nepretrzite24hodindenne",
-	    "nonstop247", "24hodindenne7dnivtydnu" };
-	char	*n = norm_dup(s);
-	size_t	 i;
-	bool	 yes = false;
-
-	for (i = 0; i < NELEM(words) && !yes; i++)
-		yes = strcmp(n, words[i]) == 0;
-	free(n);
-	return yes;
-}
-
 static void
 hours_cell(struct ctx *x, const struct csv_field *f, struct hours *h)
 {
-	struct piece	*p;
-	struct ranges	 r = { 0 };
-	struct buf	 note = { 0 };
-	struct srcpos	 pos;
-	size_t		 n, i;
-	char		*part, *folded;
+	struct hours_text	 t;
+	size_t			 i;
 
 	memset(h, 0, sizeof *h);
 	if (f == NULL)
 		return;
 	h->present = true;
-	n = split(f->text, ";|\n", false, &p);
-	for (i = 0; i < n; i++) {
-		part = xstrndup(f->text + p[i].off, p[i].len);
-		folded = hours_fold(part, p[i].len);
-		pos = csv_value_pos(x->csv, f, p[i].off);
-		if (nonstop_text(part))
-			h->nonstop = true;
-		else if (!parse_hours_part(folded, &pos, &r)) {
-			if (note.len > 0)
-				buf_puts(&note, "; ");
-			buf_puts(&note, part);
-		}
-		free(folded);
-		free(part);
+	hours_text(f->text, strlen(f->text), &t);
+	h->nonstop = t.nonstop;
+	if (t.nranges > 0)
+		h->ranges = model_array(x->c, t.nranges, sizeof *h->ranges);
+	for (i = 0; i < t.nranges; i++) {
+		h->ranges[i].days = t.ranges[i].days;
+		h->ranges[i].from = t.ranges[i].from;
+		h->ranges[i].to = t.ranges[i].to;
+		h->ranges[i].pos = csv_value_pos(x->csv, f, t.ranges[i].off);
 	}
-	free(p);
-	h->ranges = to_arena(x, r.v, r.n, sizeof *r.v);
-	h->nranges = r.n;
-	free(r.v);
-	if (note.len > 0)
-		h->note = model_str(x->c, note.data, &f->pos);
-	buf_free(&note);
+	h->nranges = t.nranges;
+	if (t.note != NULL)
+		h->note = model_str(x->c, t.note, &f->pos);
+	hours_text_free(&t);
 }
 
 /* ---- Fees, yes/no ------------------------------------------------------ */

@@ -127,8 +127,8 @@ static const char *const contact_keys[] = { "weby", "emaily", "telefony",
 
 /*
  * A text value (numbers accepted as their literal), trimmed of spaces at
- * both ends as the native format does. Empty text counts as absent; text
- * holding a NUL character is reported and dropped.
+ * both ends (trim_space()) as the native format does. Empty text counts as
+ * absent; text holding a NUL character is reported and dropped.
  */
 static struct str
 k_text(struct kload *k, struct node *n, const char *field, bool numbers)
@@ -145,11 +145,7 @@ k_text(struct kload *k, struct node *n, const char *field, bool numbers)
 		    "character; value dropped", field);
 		return r;
 	}
-	len = n->len;
-	while (len > 0 && is_space((unsigned char)*s))
-		s++, len--;
-	while (len > 0 && is_space((unsigned char)s[len - 1]))
-		len--;
+	s = trim_space(s, n->len, &len);
 	if (len == 0)
 		return r;
 	r.s = len == strlen(s) ? s : arena_strndup(k->scratch, s, len);
@@ -747,48 +743,6 @@ copy_forms(struct kload *k, struct service *to, const struct service *f)
 	}
 }
 
-static bool
-str_eq(const struct str *a, const struct str *b)
-{
-	if (a->s == NULL || b->s == NULL)
-		return a->s == b->s;
-	return strcmp(a->s, b->s) == 0;
-}
-
-static bool
-strs_eq(const struct str *a, size_t na, const struct str *b, size_t nb)
-{
-	size_t	 i;
-
-	if (na != nb)
-		return false;
-	for (i = 0; i < na; i++)
-		if (!str_eq(&a[i], &b[i]))
-			return false;
-	return true;
-}
-
-static bool
-forms_eq(const struct service *a, const struct service *b)
-{
-	size_t	 i, j;
-	const struct service_form *fa, *fb;
-
-	if (a->nforms != b->nforms)
-		return false;
-	for (i = 0; i < a->nforms; i++) {
-		fa = &a->forms[i];
-		fb = &b->forms[i];
-		if (fa->form != fb->form || fa->ncaps != fb->ncaps)
-			return false;
-		for (j = 0; j < fa->ncaps; j++)
-			if (fa->caps[j].unit != fb->caps[j].unit ||
-			    fa->caps[j].count != fb->caps[j].count)
-				return false;
-	}
-	return true;
-}
-
 static void
 put_forms(struct buf *b, const struct service *s)
 {
@@ -846,7 +800,7 @@ static void
 conflict_str(struct kload *k, const struct krec *f, const struct krec *l,
     const struct str *a, const struct str *b, const char *field)
 {
-	if (!str_eq(a, b))
+	if (!model_str_eq(a, b))
 		conflict(k, f, l, pos_or(&b->pos, l), field,
 		    a->s ? a->s : "none", b->s ? b->s : "none");
 }
@@ -858,7 +812,7 @@ conflict_strs(struct kload *k, const struct krec *f, const struct krec *l,
 {
 	struct buf	 ba = { 0 }, bb = { 0 };
 
-	if (strs_eq(a, na, b, nb))
+	if (model_strs_eq(a, na, b, nb))
 		return;
 	put_strs(&ba, a, na);
 	put_strs(&bb, b, nb);
@@ -896,12 +850,12 @@ compare_recs(struct kload *k, const struct krec *f, const struct krec *l)
 	conflict_str(k, f, l, &f->prov_name, &l->prov_name,
 	    "provider names (poskytovatel.nazev)");
 	if (a->type != b->type || (a->type == NULL &&
-	    !str_eq(&f->type_code, &l->type_code)))
+	    !model_str_eq(&f->type_code, &l->type_code)))
 		conflict(k, f, l, pos_or(&b->type_pos, l),
 		    "types (druhSluzby)", a->type ? a->type->name :
 		    f->type_code.s ? f->type_code.s : "none", b->type ?
 		    b->type->name : l->type_code.s ? l->type_code.s : "none");
-	if (!forms_eq(a, b)) {
+	if (!model_forms_eq(a->forms, a->nforms, b->forms, b->nforms)) {
 		put_forms(&ba, a);
 		put_forms(&bb, b);
 		conflict(k, f, l, &l->forms_pos, "forms or capacities (formy)",

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "hours.h"
 #include "json.h"
 #include "load.h"
 #include "tree.h"
@@ -138,27 +139,6 @@ get_array(struct ctx *x, struct node *obj, const char *key)
 	return NULL;
 }
 
-/*
- * Trims ASCII white space and no-break spaces at both ends of s[0..len).
- * Returns the start and stores the new length.
- */
-static const char *
-trim(const char *s, size_t len, size_t *outlen)
-{
-	while (len > 0 && (is_space((unsigned char)*s) ||
-	    (len >= 2 && memcmp(s, "\xc2\xa0", 2) == 0))) {
-		if (is_space((unsigned char)*s))
-			s++, len--;
-		else
-			s += 2, len -= 2;
-	}
-	while (len > 0 && (is_space((unsigned char)s[len - 1]) ||
-	    (len >= 2 && memcmp(s + len - 2, "\xc2\xa0", 2) == 0)))
-		len -= is_space((unsigned char)s[len - 1]) ? 1 : 2;
-	*outlen = len;
-	return s;
-}
-
 /* Copies the trimmed text of a string or number node into out. */
 static bool
 take_text(struct ctx *x, struct node *n, const char *name, struct str *out)
@@ -166,7 +146,7 @@ take_text(struct ctx *x, struct node *n, const char *name, struct str *out)
 	const char	*s;
 	size_t		 len;
 
-	s = trim(n->str, n->len, &len);
+	s = trim_space(n->str, n->len, &len);
 	if (memchr(s, '\0', len) != NULL) {
 		diag(x->d, D_BAD_VALUE, &n->pos,
 		    "%s contains a NUL character (\\u0000); value dropped", name);
@@ -376,7 +356,7 @@ node_number(struct ctx *x, struct node *n, const char *name, int scale,
 	if (n->kind == N_NUMBER)
 		lit = n->str;
 	else if (n->kind == N_STRING) {
-		s = trim(n->str, n->len, &len);
+		s = trim_space(n->str, n->len, &len);
 		/* Too long to be a sensible number: let it fail as text. */
 		if (len >= sizeof buf || memchr(s, '\0', len) != NULL)
 			len = 0;
@@ -464,31 +444,32 @@ get_date(struct ctx *x, struct node *obj, const char *key, struct date *out)
 }
 
 /*
- * Folds Czech letters with diacritics to ASCII ("terénní" → "terenni") into
- * out (at least strlen(s) + 1 bytes), so that suggestions are found for
- * values typed without diacritics.
+ * A malloc'd copy of s with letters folded to lower-case ASCII ("Terénní" →
+ * "terenni", fold_letter()), so that suggestions are found for values typed
+ * without diacritics; everything else is copied.
  */
-static void
-fold(const char *s, char *out)
+static char *
+fold_dup(const char *s)
 {
-	/* UTF-8: two bytes per letter. */
-	static const char from[] =
-	    "áčďéěíňóřšťúůýžÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ";
-	static const char to[] = "acdeeinorstuuyzACDEEINORSTUUYZ";
-	const char	*f;
-	size_t		 i;
+	size_t		 len = strlen(s), n;
+	char		*r = xmalloc(len + 1), *out = r;
+	uint32_t	 cp;
+	int		 c;
 
-	while (*s != '\0') {
-		for (f = from, i = 0; *f != '\0'; f += 2, i++)
-			if (s[0] == f[0] && s[1] == f[1])
-				break;
-		if (*f != '\0') {
-			*out++ = to[i];
-			s += 2;
-		} else
-			*out++ = *s++;
+	while (len > 0) {
+		if ((n = utf8_decode((const unsigned char *)s, len, &cp)) == 0)
+			n = 1, cp = 0xfffd;
+		if ((c = fold_letter(cp)) != 0)
+			*out++ = (char)c;
+		else {
+			memcpy(out, s, n);
+			out += n;
+		}
+		s += n;
+		len -= n;
 	}
 	*out = '\0';
+	return r;
 }
 
 /*
@@ -498,28 +479,11 @@ fold(const char *s, char *out)
 static const char *
 suggest_folded(const char *s, const char *const *known)
 {
-	size_t		 n, i;
-	char		**folded, *fs;
-	const char	*best, *r = NULL;
+	size_t	 n;
 
 	for (n = 0; known[n] != NULL; n++)
 		;
-	folded = xcalloc(n + 1, sizeof *folded);
-	for (i = 0; i < n; i++) {
-		folded[i] = xmalloc(strlen(known[i]) + 1);
-		fold(known[i], folded[i]);
-	}
-	fs = xmalloc(strlen(s) + 1);
-	fold(s, fs);
-	if ((best = tree_suggest(fs, (const char *const *)folded)) != NULL)
-		for (i = 0; i < n && r == NULL; i++)
-			if (folded[i] == best)
-				r = known[i];
-	for (i = 0; i < n; i++)
-		free(folded[i]);
-	free(folded);
-	free(fs);
-	return r;
+	return tree_suggest_norm(s, known, NULL, n, fold_dup);
 }
 
 /* Looks a codebook value up; reports an unknown one with a suggestion. */
@@ -628,118 +592,6 @@ get_address(struct ctx *x, struct node *obj, const char *key,
 	tree_check_unused(n, x->d, "an address", address_keys);
 }
 
-/*
- * Days of the week for opening hours: one day token at *pp ("po", "út",
- * also "ut" and a capital first letter). Returns 0–6, or -1.
- */
-static int
-day_token(const char **pp)
-{
-	static const struct {
-		const char	*s;
-		int		 day;
-	} days[] = {
-		{ "po", 0 }, { "Po", 0 },
-		{ "\xc3\xbat", 1 }, { "\xc3\x9at", 1 }, { "ut", 1 }, { "Ut", 1 },
-		{ "st", 2 }, { "St", 2 },
-		{ "\xc4\x8dt", 3 }, { "\xc4\x8ct", 3 }, { "ct", 3 }, { "Ct", 3 },
-		{ "p\xc3\xa1", 4 }, { "P\xc3\xa1", 4 }, { "pa", 4 }, { "Pa", 4 },
-		{ "so", 5 }, { "So", 5 },
-		{ "ne", 6 }, { "Ne", 6 }
-	};
-	size_t	 i, n;
-
-	for (i = 0; i < NELEM(days); i++) {
-		n = strlen(days[i].s);
-		if (strncmp(*pp, days[i].s, n) == 0) {
-			*pp += n;
-			return days[i].day;
-		}
-	}
-	return -1;
-}
-
-static void
-skip_blanks(const char **pp)
-{
-	while (**pp == ' ' || **pp == '\t')
-		(*pp)++;
-}
-
-/* A hyphen or an en dash between two days. */
-static bool
-dash(const char **pp)
-{
-	if (**pp == '-') {
-		(*pp)++;
-		return true;
-	}
-	if (strncmp(*pp, "\xe2\x80\x93", 3) == 0) {
-		*pp += 3;
-		return true;
-	}
-	return false;
-}
-
-/*
- * Parses "po-pá", "po–pá", "po, st", "po-st, pá", "denně" into a bit mask
- * (bit 0 = pondělí). Returns false when anything does not fit.
- */
-static bool
-parse_days(const char *s, unsigned *mask)
-{
-	const char	*p = s;
-	int		 a, b, i;
-
-	*mask = 0;
-	skip_blanks(&p);
-	if (strcmp(p, "denn\xc4\x9b") == 0 || strcmp(p, "denne") == 0) {
-		*mask = 0x7f;
-		return true;
-	}
-	for (;;) {
-		skip_blanks(&p);
-		if ((a = day_token(&p)) < 0)
-			return false;
-		b = a;
-		skip_blanks(&p);
-		if (dash(&p)) {
-			skip_blanks(&p);
-			if ((b = day_token(&p)) < 0 || b < a)
-				return false;
-			skip_blanks(&p);
-		}
-		for (i = a; i <= b; i++)
-			*mask |= 1u << i;
-		if (*p == '\0')
-			return true;
-		if (*p++ != ',')
-			return false;
-	}
-}
-
-/* "7:00", "07:30", "7.30", "24:00" (when allow24) → minutes after midnight. */
-static bool
-parse_time(const char *s, bool allow24, int *out)
-{
-	const char	*p = s;
-	int		 h = 0, m, nd = 0;
-
-	for (; is_digit((unsigned char)*p) && nd < 3; p++, nd++)
-		h = h * 10 + (*p - '0');
-	if (nd < 1 || nd > 2 || (*p != ':' && *p != '.'))
-		return false;
-	p++;
-	if (!is_digit((unsigned char)p[0]) || !is_digit((unsigned char)p[1]) ||
-	    p[2] != '\0')
-		return false;
-	m = (p[0] - '0') * 10 + (p[1] - '0');
-	if (m > 59 || h > 24 || (h == 24 && (m != 0 || !allow24)))
-		return false;
-	*out = h * 60 + m;
-	return true;
-}
-
 /* A text of an opening hours item; a wrong type drops the whole item. */
 static bool
 range_text(struct ctx *x, struct node *item, const char *key, struct str *out)
@@ -763,6 +615,7 @@ static bool
 get_range(struct ctx *x, struct node *n, struct hours_range *r)
 {
 	struct str	 days, from, to;
+	struct hours_error e;
 	static const char *const req[] = { "dny", "od", "do" };
 	size_t		 i;
 	bool		 ok = true;
@@ -780,22 +633,26 @@ get_range(struct ctx *x, struct node *n, struct hours_range *r)
 			    dq(x->d, req[i]));
 			ok = false;
 		}
+	/*
+	 * Messages point at the value, not at e.off inside it: escapes and
+	 * trimmed blanks keep offsets in the text from being JSON columns.
+	 */
 	if (range_text(x, n, "dny", &days) &&
-	    !parse_days(days.s, &r->days)) {
+	    !hours_days(days.s, strlen(days.s), &r->days, &e)) {
 		diag(x->d, D_HOURS_FORMAT, &days.pos,
 		    "bad days %s in opening hours (write e.g. „po-pá“ or "
 		    "„po, st“); item dropped", dq(x->d, days.s));
 		ok = false;
 	}
 	if (range_text(x, n, "od", &from) &&
-	    !parse_time(from.s, false, &r->from)) {
+	    !hours_time(from.s, strlen(from.s), false, &r->from, &e)) {
 		diag(x->d, D_HOURS_FORMAT, &from.pos,
 		    "bad time %s in opening hours (write e.g. „7:30“); item "
 		    "dropped", dq(x->d, from.s));
 		ok = false;
 	}
 	if (range_text(x, n, "do", &to) &&
-	    !parse_time(to.s, true, &r->to)) {
+	    !hours_time(to.s, strlen(to.s), true, &r->to, &e)) {
 		diag(x->d, D_HOURS_FORMAT, &to.pos,
 		    "bad time %s in opening hours (write e.g. „15:30“); item "
 		    "dropped", dq(x->d, to.s));
@@ -804,7 +661,7 @@ get_range(struct ctx *x, struct node *n, struct hours_range *r)
 	tree_check_unused(n, x->d, "an opening hours item", range_keys);
 	if (!ok || days.s == NULL || from.s == NULL || to.s == NULL)
 		return false;
-	if (r->from == r->to) {
+	if (hours_range_check(r->from, r->to) == HOURS_E_SAME) {
 		diag(x->d, D_HOURS_FORMAT, &to.pos,
 		    "opening hours end when they start (%s to %s); item dropped",
 		    dq(x->d, from.s), dq(x->d, to.s));

@@ -120,19 +120,15 @@ static struct str
 copy(struct ctx *x, struct node *n, const char *field)
 {
 	struct str	 s = { NULL, { NULL, 0, 0 } };
-	const char	*v = text(x, n, field), *e;
+	const char	*v = text(x, n, field);
+	size_t		 len;
 
 	if (v == NULL)
 		return s;
-	while (*v == ' ' || *v == '\t' || *v == '\n' || *v == '\r')
-		v++;
-	e = v + strlen(v);
-	while (e > v && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n' ||
-	    e[-1] == '\r'))
-		e--;
-	if (e == v)
+	v = trim_space(v, strlen(v), &len);
+	if (len == 0)
 		return s;
-	s.s = arena_strndup(x->c->arena, v, (size_t)(e - v));
+	s.s = arena_strndup(x->c->arena, v, len);
 	s.pos = n->pos;
 	return s;
 }

@@ -151,87 +151,7 @@ put_figures(struct buf *b, const struct year_figures *f, size_t n)
 		buf_printf(b, "%s%d", i ? ", " : "", f[i].year);
 }
 
-/* ---- comparing values ---- */
-
-static bool
-str_eq(const struct str *a, const struct str *b)
-{
-	if (a->s == NULL || b->s == NULL)
-		return a->s == b->s;
-	return strcmp(a->s, b->s) == 0;
-}
-
-static bool
-strs_eq(const struct str *a, size_t na, const struct str *b, size_t nb)
-{
-	size_t	 i;
-
-	if (na != nb)
-		return false;
-	for (i = 0; i < na; i++)
-		if (!str_eq(&a[i], &b[i]))
-			return false;
-	return true;
-}
-
-static bool
-codes_eq(const struct coderef *a, size_t na, const struct coderef *b,
-    size_t nb)
-{
-	size_t	 i;
-
-	if (na != nb)
-		return false;
-	for (i = 0; i < na; i++)
-		if (a[i].item != b[i].item)
-			return false;
-	return true;
-}
-
-static bool
-caps_eq(const struct capacity *a, size_t na, const struct capacity *b,
-    size_t nb)
-{
-	size_t	 i;
-
-	if (na != nb)
-		return false;
-	for (i = 0; i < na; i++)
-		if (a[i].unit != b[i].unit || a[i].count != b[i].count ||
-		    !str_eq(&a[i].note, &b[i].note))
-			return false;
-	return true;
-}
-
-static bool
-forms_eq(const struct service_form *a, size_t na,
-    const struct service_form *b, size_t nb)
-{
-	size_t	 i;
-
-	if (na != nb)
-		return false;
-	for (i = 0; i < na; i++)
-		if (a[i].form != b[i].form ||
-		    !caps_eq(a[i].caps, a[i].ncaps, b[i].caps, b[i].ncaps))
-			return false;
-	return true;
-}
-
-static bool
-address_eq(const struct address *a, const struct address *b)
-{
-	return a->present == b->present && a->evidence == b->evidence &&
-	    a->ruian == b->ruian && str_eq(&a->street, &b->street) &&
-	    str_eq(&a->house, &b->house) && str_eq(&a->orient, &b->orient) &&
-	    str_eq(&a->part, &b->part) &&
-	    str_eq(&a->municipality, &b->municipality) &&
-	    str_eq(&a->municipality_code, &b->municipality_code) &&
-	    str_eq(&a->psc, &b->psc) && str_eq(&a->district, &b->district) &&
-	    str_eq(&a->region, &b->region) &&
-	    str_eq(&a->region_code, &b->region_code) &&
-	    str_eq(&a->note, &b->note);
-}
+/* ---- comparing values (model_*_eq() for the shared ones) ---- */
 
 static bool
 places_eq(const struct place *a, size_t na, const struct place *b, size_t nb)
@@ -241,9 +161,9 @@ places_eq(const struct place *a, size_t na, const struct place *b, size_t nb)
 	if (na != nb)
 		return false;
 	for (i = 0; i < na; i++)
-		if (!str_eq(&a[i].name, &b[i].name) ||
-		    !str_eq(&a[i].note, &b[i].note) ||
-		    !address_eq(&a[i].addr, &b[i].addr))
+		if (!model_str_eq(&a[i].name, &b[i].name) ||
+		    !model_str_eq(&a[i].note, &b[i].note) ||
+		    !model_address_eq(&a[i].addr, &b[i].addr))
 			return false;
 	return true;
 }
@@ -254,7 +174,7 @@ hours_eq(const struct hours *a, const struct hours *b)
 	size_t	 i;
 
 	if (a->present != b->present || a->nonstop != b->nonstop ||
-	    a->nranges != b->nranges || !str_eq(&a->note, &b->note))
+	    a->nranges != b->nranges || !model_str_eq(&a->note, &b->note))
 		return false;
 	for (i = 0; i < a->nranges; i++)
 		if (a->ranges[i].days != b->ranges[i].days ||
@@ -280,7 +200,8 @@ figures_eq(const struct year_figures *a, size_t na,
 		    a[i].costs_personnel != b[i].costs_personnel ||
 		    memcmp(a[i].revenue, b[i].revenue,
 		    sizeof a[i].revenue) != 0 ||
-		    !caps_eq(a[i].caps, a[i].ncaps, b[i].caps, b[i].ncaps))
+		    !model_caps_eq(a[i].caps, a[i].ncaps, b[i].caps,
+		    b[i].ncaps))
 			return false;
 	return true;
 }
@@ -389,7 +310,7 @@ ovr_strs(struct ovr *m, struct str **to, size_t *nto, struct str *from,
 
 	if (nfrom == 0)
 		return;
-	if (*nto != 0 && !strs_eq(*to, *nto, from, nfrom)) {
+	if (*nto != 0 && !model_strs_eq(*to, *nto, from, nfrom)) {
 		put_strs(&was, *to, *nto);
 		put_strs(&now, from, nfrom);
 		ovr_conflict(m, field, &from[0].pos, buf_str(&was),
@@ -409,7 +330,7 @@ ovr_codes(struct ovr *m, struct coderef **to, size_t *nto,
 
 	if (nfrom == 0)
 		return;
-	if (*nto != 0 && !codes_eq(*to, *nto, from, nfrom)) {
+	if (*nto != 0 && !model_codes_eq(*to, *nto, from, nfrom)) {
 		put_codes(&was, *to, *nto);
 		put_codes(&now, from, nfrom);
 		ovr_conflict(m, field, &from[0].pos, buf_str(&was),
@@ -449,7 +370,7 @@ ovr_forms(struct ovr *m)
 	if (o->nforms == 0)
 		return;
 	if (b->nforms != 0 &&
-	    !forms_eq(b->forms, b->nforms, o->forms, o->nforms)) {
+	    !model_forms_eq(b->forms, b->nforms, o->forms, o->nforms)) {
 		put_forms(&was, b->forms, b->nforms);
 		put_forms(&now, o->forms, o->nforms);
 		ovr_conflict(m, "forms and capacities", &o->forms[0].pos,
@@ -593,7 +514,7 @@ ovr_apply(struct ovr *m)
 		b->ident = o->ident;
 	ovr_str(m, &b->name, &o->name, "name");
 	if (o->provider_ref.s != NULL) {
-		if (!str_eq(&b->provider_ref, &o->provider_ref))
+		if (!model_str_eq(&b->provider_ref, &o->provider_ref))
 			b->provider = o->provider;
 		ovr_str(m, &b->provider_ref, &o->provider_ref, "provider");
 	}
@@ -749,7 +670,7 @@ fold_strs(struct fold *f, struct str **to, size_t *nto,
 	if (*nto == 0) {
 		*to = from;
 		*nto = nfrom;
-	} else if (!strs_eq(*to, *nto, from, nfrom)) {
+	} else if (!model_strs_eq(*to, *nto, from, nfrom)) {
 		put_strs(&now, from, nfrom);
 		put_strs(&kept, *to, *nto);
 		fold_conflict(f, field, &from[0].pos, buf_str(&now),
@@ -774,7 +695,7 @@ fold_provider(struct diag *d, struct provider *keep, struct provider *p)
 	if (p->seat.present) {
 		if (!keep->seat.present)
 			keep->seat = p->seat;
-		else if (!address_eq(&keep->seat, &p->seat)) {
+		else if (!model_address_eq(&keep->seat, &p->seat)) {
 			put_address(&now, &p->seat);
 			put_address(&kept, &keep->seat);
 			fold_conflict(&f, "registered office", &p->seat.pos,

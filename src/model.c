@@ -271,6 +271,89 @@ model_figures_init(struct year_figures *y)
 }
 
 bool
+model_str_eq(const struct str *a, const struct str *b)
+{
+	if (a->s == NULL || b->s == NULL)
+		return a->s == b->s;
+	return strcmp(a->s, b->s) == 0;
+}
+
+bool
+model_strs_eq(const struct str *a, size_t na, const struct str *b,
+    size_t nb)
+{
+	size_t	 i;
+
+	if (na != nb)
+		return false;
+	for (i = 0; i < na; i++)
+		if (!model_str_eq(&a[i], &b[i]))
+			return false;
+	return true;
+}
+
+bool
+model_codes_eq(const struct coderef *a, size_t na, const struct coderef *b,
+    size_t nb)
+{
+	size_t	 i;
+
+	if (na != nb)
+		return false;
+	for (i = 0; i < na; i++)
+		if (a[i].item != b[i].item)
+			return false;
+	return true;
+}
+
+bool
+model_caps_eq(const struct capacity *a, size_t na, const struct capacity *b,
+    size_t nb)
+{
+	size_t	 i;
+
+	if (na != nb)
+		return false;
+	for (i = 0; i < na; i++)
+		if (a[i].unit != b[i].unit || a[i].count != b[i].count ||
+		    !model_str_eq(&a[i].note, &b[i].note))
+			return false;
+	return true;
+}
+
+bool
+model_forms_eq(const struct service_form *a, size_t na,
+    const struct service_form *b, size_t nb)
+{
+	size_t	 i;
+
+	if (na != nb)
+		return false;
+	for (i = 0; i < na; i++)
+		if (a[i].form != b[i].form || !model_caps_eq(a[i].caps,
+		    a[i].ncaps, b[i].caps, b[i].ncaps))
+			return false;
+	return true;
+}
+
+bool
+model_address_eq(const struct address *a, const struct address *b)
+{
+	return a->present == b->present && a->evidence == b->evidence &&
+	    a->ruian == b->ruian && model_str_eq(&a->street, &b->street) &&
+	    model_str_eq(&a->house, &b->house) &&
+	    model_str_eq(&a->orient, &b->orient) &&
+	    model_str_eq(&a->part, &b->part) &&
+	    model_str_eq(&a->municipality, &b->municipality) &&
+	    model_str_eq(&a->municipality_code, &b->municipality_code) &&
+	    model_str_eq(&a->psc, &b->psc) &&
+	    model_str_eq(&a->district, &b->district) &&
+	    model_str_eq(&a->region, &b->region) &&
+	    model_str_eq(&a->region_code, &b->region_code) &&
+	    model_str_eq(&a->note, &b->note);
+}
+
+bool
 date_valid(int y, int m, int d)
 {
 	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30,

@@ -273,6 +273,28 @@ void			 model_link(struct catalogue *, struct diag *);
 /* Removes dropped services from the array (keeps order) and renumbers. */
 void			 model_compact(struct catalogue *);
 
+/*
+ * Equality of values, for merging inputs and reporting conflicts. Texts are
+ * equal when their bytes are (no folding of case or spaces); positions never
+ * count. An absent text (s == NULL) equals only another absent text, never
+ * "". Lists are equal when they have the same length and are equal item by
+ * item in the same order. Codebook references are equal when they name the
+ * same item; capacities when unit, count and note are; forms when the form
+ * and its capacities are; addresses when every field is (both absent counts
+ * as equal).
+ */
+bool			 model_str_eq(const struct str *, const struct str *);
+bool			 model_strs_eq(const struct str *, size_t,
+			    const struct str *, size_t);
+bool			 model_codes_eq(const struct coderef *, size_t,
+			    const struct coderef *, size_t);
+bool			 model_caps_eq(const struct capacity *, size_t,
+			    const struct capacity *, size_t);
+bool			 model_forms_eq(const struct service_form *, size_t,
+			    const struct service_form *, size_t);
+bool			 model_address_eq(const struct address *,
+			    const struct address *);
+
 /* Sets every figure of y to "not given" (-1); loaders call it first. */
 void			 model_figures_init(struct year_figures *);
 

@@ -1,6 +1,7 @@
 /*
  * Document tree helpers shared by the JSON and YAML loaders.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
@@ -96,6 +97,28 @@ tree_suggest(const char *s, const char *const *known)
 		}
 	}
 	return bestd <= limit ? best : NULL;
+}
+
+const char *
+tree_suggest_norm(const char *s, const char *const *keys,
+    const char *const *shown, size_t n, char *(*norm)(const char *))
+{
+	char		**normed = xcalloc(n + 1, sizeof *normed), *ns;
+	const char	*best, *res = NULL;
+	size_t		 i;
+
+	for (i = 0; i < n; i++)
+		normed[i] = norm(keys[i]);
+	ns = norm(s);
+	best = tree_suggest(ns, (const char *const *)normed);
+	for (i = 0; i < n; i++) {
+		if (best != NULL && normed[i] == best && res == NULL)
+			res = shown != NULL ? shown[i] : keys[i];
+		free(normed[i]);
+	}
+	free(normed);
+	free(ns);
+	return res;
 }
 
 int

@@ -81,6 +81,15 @@ const char	*tree_string(struct node *, struct diag *, const char *field,
 
 /* Levenshtein-based suggestion: the closest of known to s, or NULL. */
 const char	*tree_suggest(const char *s, const char *const *known);
+/*
+ * The same, comparing norm(s) with norm(keys[i]) for i < n, where norm
+ * returns a malloc'd normalised copy (e.g. without diacritics). Returns
+ * shown[i] for the closest key (keys[i] when shown is NULL), or NULL when
+ * nothing is close.
+ */
+const char	*tree_suggest_norm(const char *s, const char *const *keys,
+		    const char *const *shown, size_t n,
+		    char *(*norm)(const char *));
 
 /* Allocates nodes (used by the parsers). */
 struct node	*tree_node(struct arena *, enum node_kind, const struct srcpos *);

@@ -292,6 +292,69 @@ ascii_tolower(int c)
 	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
 }
 
+const char *
+trim_space(const char *s, size_t len, size_t *outlen)
+{
+	while (len > 0 && (is_space((unsigned char)*s) ||
+	    (len >= 2 && memcmp(s, "\xc2\xa0", 2) == 0))) {
+		if (is_space((unsigned char)*s))
+			s++, len--;
+		else
+			s += 2, len -= 2;
+	}
+	while (len > 0 && (is_space((unsigned char)s[len - 1]) ||
+	    (len >= 2 && memcmp(s + len - 2, "\xc2\xa0", 2) == 0)))
+		len -= is_space((unsigned char)s[len - 1]) ? 1 : 2;
+	*outlen = len;
+	return s;
+}
+
+int
+fold_letter(uint32_t cp)
+{
+	static const struct {
+		uint16_t	 cp;
+		char		 c;
+	} map[] = {
+		{ 0xe0, 'a' }, { 0xe1, 'a' }, { 0xe2, 'a' }, { 0xe4, 'a' },
+		{ 0xe7, 'c' }, { 0xe8, 'e' }, { 0xe9, 'e' }, { 0xea, 'e' },
+		{ 0xeb, 'e' }, { 0xec, 'i' }, { 0xed, 'i' }, { 0xee, 'i' },
+		{ 0xf1, 'n' }, { 0xf2, 'o' }, { 0xf3, 'o' }, { 0xf4, 'o' },
+		{ 0xf6, 'o' }, { 0xf9, 'u' }, { 0xfa, 'u' }, { 0xfb, 'u' },
+		{ 0xfc, 'u' }, { 0xfd, 'y' }, { 0xff, 'y' },
+		{ 0x103, 'a' }, { 0x105, 'a' }, { 0x107, 'c' }, { 0x10d, 'c' },
+		{ 0x10f, 'd' }, { 0x111, 'd' }, { 0x119, 'e' }, { 0x11b, 'e' },
+		{ 0x13a, 'l' }, { 0x13e, 'l' }, { 0x142, 'l' }, { 0x144, 'n' },
+		{ 0x148, 'n' }, { 0x151, 'o' }, { 0x155, 'r' }, { 0x159, 'r' },
+		{ 0x15b, 's' }, { 0x15f, 's' }, { 0x161, 's' }, { 0x163, 't' },
+		{ 0x165, 't' }, { 0x16f, 'u' }, { 0x171, 'u' }, { 0x17a, 'z' },
+		{ 0x17c, 'z' }, { 0x17e, 'z' },
+	};
+	size_t	 i;
+
+	if (cp < 0x80) {
+		if (cp >= 'A' && cp <= 'Z')
+			return (int)cp + 32;
+		return (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') ?
+		    (int)cp : 0;
+	}
+	/* Capitals to small letters: Latin-1 is 0x20 apart; in Latin
+	   Extended-A the pairs alternate (capital even, or odd in the
+	   ranges Ĺ–Ň and Ź–Ž). */
+	if (cp >= 0xc0 && cp <= 0xde && cp != 0xd7)
+		cp += 0x20;
+	else if (((cp >= 0x100 && cp <= 0x137) ||
+	    (cp >= 0x14a && cp <= 0x177)) && cp % 2 == 0)
+		cp++;
+	else if (((cp >= 0x139 && cp <= 0x148) ||
+	    (cp >= 0x179 && cp <= 0x17e)) && cp % 2 == 1)
+		cp++;
+	for (i = 0; i < NELEM(map); i++)
+		if (map[i].cp == cp)
+			return map[i].c;
+	return 0;
+}
+
 char *
 read_file(const char *path, size_t *len)
 {

@@ -67,6 +67,22 @@ bool	 all_digits(const char *s, size_t len);
 int	 ascii_tolower(int c);
 
 /*
+ * Trims a value read from a file: ASCII white space (is_space()) and
+ * no-break spaces at both ends of s[0..len). Returns the new start and
+ * stores the new length in *outlen; s itself is not changed.
+ */
+const char *trim_space(const char *s, size_t len, size_t *outlen);
+
+/*
+ * The lower-case ASCII letter or digit that code point cp folds to, for
+ * matching words typed with or without diacritics and capitals: "Č" → 'c',
+ * "ů" → 'u', "A" → 'a', "7" → '7' (Czech and the nearby Latin-1 and Latin
+ * Extended-A letters). 0 for anything else (spaces, punctuation, other
+ * scripts).
+ */
+int	 fold_letter(uint32_t cp);
+
+/*
  * Reads a whole file into a malloc'd buffer (NUL-terminated, *len without the
  * NUL). Returns NULL and sets errno on failure.
  */

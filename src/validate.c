@@ -13,6 +13,7 @@
 
 #include "arena.h"
 #include "codebook.h"
+#include "hours.h"
 #include "util.h"
 #include "validate.h"
 
@@ -1061,24 +1062,27 @@ check_contacts(struct vctx *v, struct contacts *k)
 /*
  * A range that ends earlier than it starts runs past midnight (a
  * noclehárna open 19:00–7:00, as samples/README.md documents); one that
- * ends when it starts, or lies outside the day, is an error.
+ * ends when it starts, or lies outside the day, is an error
+ * (hours_range_check()).
  */
 static void
 check_hours(struct vctx *v, struct hours *h)
 {
 	struct hours_range *r;
 	size_t	 i, n = 0;
+	enum hours_err	 e;
 
 	if (!h->present)
 		return;
 	present(v, &h->note, "the note on opening hours");
 	for (i = 0; i < h->nranges; i++) {
 		r = &h->ranges[i];
-		if (r->from < 0 || r->from >= 1440 || r->to < 0 || r->to > 1440)
+		e = hours_range_check(r->from, r->to);
+		if (e == HOURS_E_TIME_RANGE || e == HOURS_E_START_24)
 			diag(v->d, D_HOURS_FORMAT, &r->pos, "opening hours "
 			    "%s–%s are outside 0:00–24:00; range dropped",
 			    fmt_time(v, r->from), fmt_time(v, r->to));
-		else if (r->from == r->to)
+		else if (e == HOURS_E_SAME)
 			diag(v->d, D_HOURS_FORMAT, &r->pos, "opening hours "
 			    "%s–%s end when they start; range dropped (write "
 			    "„nonstop“ for a service open all day)",
@@ -1409,24 +1413,19 @@ addr_line(struct vctx *v, const struct address *a)
 	return b;
 }
 
-static bool
-str_same(const struct str *a, const struct str *b)
-{
-	if (a->s == NULL || b->s == NULL)
-		return a->s == b->s;
-	return strcmp(a->s, b->s) == 0;
-}
-
-/* The same place, as far as printing the seat goes. */
+/*
+ * The same place, as far as printing the seat goes: unlike
+ * model_address_eq(), a different district, code or note is no conflict.
+ */
 static bool
 addr_same(const struct address *a, const struct address *b)
 {
-	return str_same(&a->street, &b->street) &&
-	    str_same(&a->house, &b->house) &&
-	    str_same(&a->orient, &b->orient) &&
-	    str_same(&a->part, &b->part) &&
-	    str_same(&a->psc, &b->psc) &&
-	    str_same(&a->municipality, &b->municipality);
+	return model_str_eq(&a->street, &b->street) &&
+	    model_str_eq(&a->house, &b->house) &&
+	    model_str_eq(&a->orient, &b->orient) &&
+	    model_str_eq(&a->part, &b->part) &&
+	    model_str_eq(&a->psc, &b->psc) &&
+	    model_str_eq(&a->municipality, &b->municipality);
 }
 
 /*

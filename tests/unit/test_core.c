@@ -35,6 +35,32 @@ test_utf8(void)
 	OK(all_digits("0123", 4) && !all_digits("12a", 3) && !all_digits("", 0), "all_digits");
 }
 
+/* Folding letters for loose matching, trimming values. */
+static void
+test_text_helpers(void)
+{
+	const char	*s = "\xc2\xa0 Hulín\t\n", *t;
+	size_t		 len = 99;
+
+	INT_EQ(fold_letter(0x10C), 'c', "Č");
+	INT_EQ(fold_letter(0x16F), 'u', "ů");
+	INT_EQ(fold_letter(0xDD), 'y', "Ý");
+	INT_EQ(fold_letter(0x13D), 'l', "Ľ");
+	INT_EQ(fold_letter(0x17D), 'z', "Ž");
+	INT_EQ(fold_letter('A'), 'a', "A");
+	INT_EQ(fold_letter('7'), '7', "digit");
+	INT_EQ(fold_letter('-'), 0, "punctuation");
+	INT_EQ(fold_letter(0xD7), 0, "multiplication sign");
+	INT_EQ(fold_letter(0x3B1), 0, "Greek");
+	t = trim_space(s, strlen(s), &len);
+	INT_EQ(t - s, 3, "NBSP and space skipped");
+	INT_EQ(len, 6, "tab and line end dropped");
+	t = trim_space(" \xc2\xa0 ", 4, &len);
+	INT_EQ(len, 0, "only spaces");
+	t = trim_space("a", 1, &len);
+	INT_EQ(len, 1, "nothing to trim");
+}
+
 static void
 test_buf(void)
 {
@@ -229,6 +255,56 @@ test_model_link(void)
 	diag_free(d);
 }
 
+/* Equality of model values: absent equals absent only; positions ignored. */
+static void
+test_model_eq(void)
+{
+	struct srcpos	 p1 = { NULL, 1, 1 }, p2 = { NULL, 9, 9 };
+	struct str	 none = { NULL, { 0 } }, empty = { "", p1 };
+	struct str	 a = { "Hulín", p1 }, a2 = { "Hulín", p2 };
+	struct str	 b = { "hulín", p1 };
+	struct str	 l1[] = { a, b }, l2[] = { a2, b }, l3[] = { b, a };
+	struct coderef	 c1 = { cb_find(CB_FORM, "ter"), { 0 } };
+	struct coderef	 c2 = { cb_find(CB_FORM, "amb"), p2 };
+	struct capacity	 k1 = { cb_find(CB_UNIT, "klient"), 5, { NULL, { 0 } },
+	    { 0 } };
+	struct capacity	 k2 = k1, k3 = k1;
+	struct service_form f1 = { c1.item, &k1, 1, { 0 } }, f2 = f1, f3 = f1;
+	struct address	 d1, d2;
+
+	OK(model_str_eq(&none, &none), "absent equals absent");
+	OK(!model_str_eq(&none, &empty), "absent is not empty");
+	OK(!model_str_eq(&empty, &none), "empty is not absent");
+	OK(model_str_eq(&a, &a2), "positions ignored");
+	OK(!model_str_eq(&a, &b), "case counts");
+	OK(model_strs_eq(l1, 2, l2, 2), "lists equal");
+	OK(!model_strs_eq(l1, 2, l3, 2), "order counts");
+	OK(!model_strs_eq(l1, 2, l2, 1), "length counts");
+	OK(model_strs_eq(NULL, 0, NULL, 0), "empty lists");
+	OK(c1.item != NULL && c2.item != NULL, "codebook items found");
+	OK(model_codes_eq(&c1, 1, &c1, 1), "same code");
+	OK(!model_codes_eq(&c1, 1, &c2, 1), "other code");
+	k3.note = a;
+	OK(model_caps_eq(&k1, 1, &k2, 1), "same capacity");
+	OK(!model_caps_eq(&k1, 1, &k3, 1), "capacity note counts");
+	k2.count = 6;
+	OK(!model_caps_eq(&k1, 1, &k2, 1), "count counts");
+	f2.caps = &k2;
+	f3.form = c2.item;
+	OK(model_forms_eq(&f1, 1, &f1, 1), "same form");
+	OK(!model_forms_eq(&f1, 1, &f2, 1), "capacities compared");
+	OK(!model_forms_eq(&f1, 1, &f3, 1), "form compared");
+	memset(&d1, 0, sizeof d1);
+	memset(&d2, 0, sizeof d2);
+	OK(model_address_eq(&d1, &d2), "two absent addresses");
+	d1.present = d2.present = true;
+	d1.municipality = a;
+	d2.municipality = a2;
+	OK(model_address_eq(&d1, &d2), "same municipality");
+	d2.note = b;
+	OK(!model_address_eq(&d1, &d2), "note counts");
+}
+
 static void
 test_strmap(void)
 {
@@ -258,6 +334,7 @@ main(void)
 {
 	cb_init();
 	RUN(test_utf8);
+	RUN(test_text_helpers);
 	RUN(test_buf);
 	RUN(test_arena);
 	RUN(test_diag);
@@ -265,6 +342,7 @@ main(void)
 	RUN(test_codebook);
 	RUN(test_dates);
 	RUN(test_model_link);
+	RUN(test_model_eq);
 	RUN(test_strmap);
 	return DONE();
 }
