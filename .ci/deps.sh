@@ -15,6 +15,7 @@ libicu-dev
 libyaml-dev
 locales
 make
+perl
 pkg-config
 python3
 python3-jsonschema
