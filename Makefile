@@ -76,6 +76,7 @@ check: deps
 	$(MAKE) all
 	$(MAKE) fuzz-build
 	FUZZ_SECONDS=$(FUZZ_CHECK_SECONDS) tests/run.sh $(BUILD)
+	$(MAKE) sanitize SANITIZE_MODE=nofuzz
 
 unit: all
 	tests/run.sh $(BUILD) unit
@@ -85,12 +86,15 @@ demo: deps
 	$(BUILD)/$(PROG) check samples/kromeriz/edice.yaml
 	$(BUILD)/$(PROG) check samples/registry/edice.yaml
 
+# The whole suite again with AddressSanitizer and UBSan (the fuzzers already
+# run under them; `make check` skips them here).
+SANITIZE_MODE ?= all
 sanitize: deps
 	$(MAKE) BUILD=build-san CFLAGS='-O1 -g -DARENA_DEBUG $(SAN)' \
 	    LDFLAGS='$(SAN)' all
 	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	    tests/run.sh build-san
+	    tests/run.sh build-san $(SANITIZE_MODE)
 
 valgrind: deps
 	$(MAKE) all
@@ -107,6 +111,10 @@ FUZZ_OBJS  = $(filter-out $(FUZZ_DIR)/obj/main.o,$(SRCS:src/%.c=$(FUZZ_DIR)/obj/
 FUZZ_BINS  = $(FUZZ_SRCS:tests/fuzz/%.c=$(FUZZ_DIR)/%)
 
 fuzz-build: $(FUZZ_BINS)
+
+# Keep the instrumented objects between runs (make would delete them as
+# intermediates of the fuzz_% pattern rule).
+.SECONDARY: $(FUZZ_OBJS)
 
 $(FUZZ_DIR)/obj/%.o: src/%.c
 	@mkdir -p $(FUZZ_DIR)/obj

@@ -7,18 +7,26 @@ set -eu
 # One package a line in the heredoc below; keep it sorted.
 PACKAGES=$(cat <<'LIST'
 clang-14
+fontconfig
 gcc
+gnumeric
 hyphen-cs
+libcairo2-dev
 libclang-rt-14-dev
 libhyphen-dev
 libicu-dev
+libpango1.0-dev
+libxlsxwriter-dev
 libyaml-dev
 locales
 make
 perl
 pkg-config
+poppler-utils
 python3
 python3-jsonschema
+python3-openpyxl
+qpdf
 valgrind
 LIST
 )

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Test driver for mapa.
 #
-#	tests/run.sh BUILD [all|unit|regress|scripts|fuzz|regen] [AREA]
+#	tests/run.sh BUILD [all|nofuzz|unit|regress|scripts|fuzz|regen] [AREA]
 #
 # AREA limits regress and regen to tests/regress/AREA/ (e.g. "validate").
 # unit     runs BUILD/tests/test_* (C unit tests; each reports its own counts)
@@ -155,11 +155,12 @@ run_fuzz() {
 case "$MODE" in
 all)		run_unit; run_regress; run_scripts
 		[ -n "$VALGRIND" ] || run_fuzz ;;
+nofuzz)		run_unit; run_regress; run_scripts ;;
 unit)		run_unit ;;
 regress|regen)	run_regress ;;
 scripts)	run_scripts ;;
 fuzz)		run_fuzz ;;
-*)		echo "usage: tests/run.sh BUILD [all|unit|regress|scripts|fuzz|regen]" >&2
+*)		echo "usage: tests/run.sh BUILD [all|nofuzz|unit|regress|scripts|fuzz|regen] [AREA]" >&2
 		exit 2 ;;
 esac
 
