@@ -1,5 +1,5 @@
 # mapa — GNU make build. `make` builds, `make check` runs every test,
-# `make demo` checks (and later renders) the sample edition. Both `check` and
+# `make demo` renders the sample edition. Both `check` and
 # `demo` first install missing Debian packages through .ci/deps.sh.
 
 PROG	 = mapa
@@ -13,7 +13,7 @@ CFLAGS	?= -O2 -g
 WARN	 = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	   -Wmissing-prototypes -Wwrite-strings -Wformat=2 \
 	   -Wimplicit-fallthrough -Wno-unused-parameter
-PKGS	 = yaml-0.1 icu-uc icu-i18n
+PKGS	 = yaml-0.1 icu-uc icu-i18n fontconfig xlsxwriter
 # Evaluated when a recipe needs them, after .ci/deps.sh had its chance.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
@@ -81,9 +81,11 @@ check: deps
 unit: all
 	tests/run.sh $(BUILD) unit
 
+# Renders the sample edition (its XLSX appendices go to
+# samples/kromeriz/vystup/) and checks the registry-based one.
 demo: deps
 	$(MAKE) all
-	$(BUILD)/$(PROG) check samples/kromeriz/edice.yaml
+	$(BUILD)/$(PROG) render samples/kromeriz/edice.yaml
 	$(BUILD)/$(PROG) check samples/registry/edice.yaml
 
 # The whole suite again with AddressSanitizer and UBSan (the fuzzers already

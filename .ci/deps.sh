@@ -13,6 +13,7 @@ gnumeric
 hyphen-cs
 libcairo2-dev
 libclang-rt-14-dev
+libfontconfig-dev
 libhyphen-dev
 libicu-dev
 libpango1.0-dev
@@ -27,6 +28,7 @@ python3
 python3-jsonschema
 python3-openpyxl
 qpdf
+strace
 valgrind
 LIST
 )

@@ -80,7 +80,10 @@ enum diag_level {
 	X(D_EMPTY_CATALOGUE,	WARNING, "empty-catalogue")		\
 	X(D_PRIVACY,		NOTE,	 "privacy")			\
 	/* the edition file */						\
-	X(D_EDITION,		ERROR,	 "edition")
+	X(D_EDITION,		ERROR,	 "edition")			\
+	/* fonts and layouts */						\
+	X(D_FONT_MISSING,	ERROR,	 "font-missing")		\
+	X(D_GLYPH_MISSING,	ERROR,	 "glyph-missing")
 
 enum diag_code {
 #define DIAG_ENUM(name, level, str)	name,

@@ -9,16 +9,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "build.h"
+#include "cmd_render.h"
 #include "cmd_typo.h"
 #include "codebook.h"
 #include "diag.h"
 #include "dump.h"
 #include "edition.h"
+#include "layout_file.h"
 #include "load.h"
-#include "merge.h"
 #include "model.h"
 #include "util.h"
-#include "validate.h"
 
 struct options {
 	bool			 strict;
@@ -32,6 +33,7 @@ usage(FILE *f)
 {
 	fputs("usage: mapa check [--strict] [--format=F] [--date=D] EDITION|FILE...\n"
 	    "       mapa dump [--format=F] [--date=D] EDITION|FILE...\n"
+	    "       mapa render [--strict] [--xlsx=FILE] EDITION\n"
 	    "       mapa typo [--ties=LETTERS] [--off=GROUP,...] [--hyphenate] [--show]\n"
 	    "       mapa hyphenate [--dict=FILE] [--patterns-only] [--text [--names]\n"
 	    "                      [--no-compound] [--show]]\n"
@@ -39,6 +41,8 @@ usage(FILE *f)
 	    "\n"
 	    "  check   validate an edition (.yaml) or data files and list every problem\n"
 	    "  dump    print the validated catalogue model as text\n"
+	    "  render  write the edition's outputs (vystupy: the XLSX appendices)\n"
+	    "          when the data have no errors; --xlsx=FILE writes elsewhere\n"
 	    "  typo    set Czech typography in lines of standard input\n"
 	    "  hyphenate  show the break points of words, one per line\n"
 	    "\n"
@@ -101,68 +105,14 @@ parse_options(int argc, char **argv, struct options *o)
 	return n;
 }
 
-/* Loads the inputs an edition names, with its filters. */
-static void
-load_edition_inputs(struct catalogue *c, const struct edition *e,
-    struct diag *d)
-{
-	struct load_opts opts;
-	size_t		 i;
-
-	for (i = 0; i < e->ninputs; i++) {
-		opts = e->filter;
-		opts.input = (int)i;
-		opts.is_override = e->inputs[i].is_override;
-		opts.codebook_dir = e->inputs[i].codebook_dir.s;
-		load_file(c, e->inputs[i].path.s, e->inputs[i].format, &opts, d);
-	}
-}
-
-/*
- * Builds the validated catalogue from the operands: one edition file, or
- * any number of data files. Returns NULL only when nothing could be loaded.
- */
+/* The catalogue from the operands, with the command line's options. */
 static struct catalogue *
-build_catalogue(int argc, char **argv, const struct options *o,
+catalogue_from(int argc, char **argv, const struct options *o,
     struct diag *d)
 {
-	struct catalogue *c = model_new();
-	struct edition	 *e;
-	struct load_opts  opts;
-	int		  i;
-	char		  head[512];
-	FILE		 *f;
-	size_t		  n;
-	enum input_format fmt;
+	struct build_opts bo = { o->format, o->active_on };
 
-	for (i = 0; i < argc; i++) {
-		fmt = o->format;
-		if (fmt == FMT_AUTO && (f = fopen(argv[i], "rb")) != NULL) {
-			n = fread(head, 1, sizeof head, f);
-			fclose(f);
-			fmt = load_sniff(argv[i], head, n);
-		}
-		if (fmt == FMT_EDITION) {
-			if ((e = edition_load(argv[i], d)) != NULL) {
-				load_edition_inputs(c, e, d);
-				edition_free(e);
-			}
-			continue;
-		}
-		memset(&opts, 0, sizeof opts);
-		opts.active_on = o->active_on;
-		opts.input = i;
-		load_file(c, argv[i], fmt, &opts, d);
-	}
-	merge_catalogue(c, d);
-	validate_catalogue(c, d);
-	model_link(c, d);
-	/* Only news when nothing else explains it. */
-	if (c->nservices == 0 && diag_count(d, DIAG_FATAL) == 0 &&
-	    diag_count(d, DIAG_ERROR) == 0)
-		diag(d, D_EMPTY_CATALOGUE, NULL,
-		    "the catalogue has no services to print");
-	return c;
+	return build_catalogue(argc, argv, &bo, d, NULL);
 }
 
 static int
@@ -179,8 +129,10 @@ cmd_check(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
+	if (lspec_all_layouts(n, argv))
+		return lspec_check_files(n, argv, o.strict, o.quiet);
 	d = diag_new(stdout);
-	c = build_catalogue(n, argv, &o, d);
+	c = catalogue_from(n, argv, &o, d);
 	diag_flush(d);
 	if (!o.quiet) {
 		if (c != NULL)
@@ -211,7 +163,7 @@ cmd_dump(int argc, char **argv)
 		return 2;
 	}
 	d = diag_new(stderr);
-	c = build_catalogue(n, argv, &o, d);
+	c = catalogue_from(n, argv, &o, d);
 	diag_flush(d);
 	dump_catalogue(stdout, c);
 	status = diag_exit_status(d, o.strict);
@@ -240,6 +192,7 @@ static const struct command {
 } commands[] = {
 	{ "check",	cmd_check },
 	{ "dump",	cmd_dump },
+	{ "render",	cmd_render },
 	{ "typo",	cmd_typo },
 	{ "hyphenate",	cmd_hyphenate },
 	{ "version",	cmd_version },

@@ -1,0 +1,208 @@
+/*
+ * mapa render (see cmd_render.h): the pipeline from an edition file to its
+ * outputs: build → check that nothing blocks → statistics → changes
+ * against the previous data → workbook.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "build.h"
+#include "changes.h"
+#include "cmd_render.h"
+#include "diag.h"
+#include "edition.h"
+#include "stats.h"
+#include "util.h"
+#include "xlsx.h"
+
+struct render_opts {
+	bool		 strict;
+	const char	*xlsx;		/* --xlsx=FILE, or NULL */
+};
+
+static int
+render_usage(void)
+{
+	fputs("usage: mapa render [--strict] [--xlsx=FILE] EDITION\n", stderr);
+	return 2;
+}
+
+/* Parses options wherever they stand; returns the operand count or -1. */
+static int
+parse(int argc, char **argv, struct render_opts *o)
+{
+	int	 i, n = 0;
+	bool	 options = true;
+
+	for (i = 0; i < argc; i++) {
+		if (options && strcmp(argv[i], "--") == 0)
+			options = false;
+		else if (options && strcmp(argv[i], "--strict") == 0)
+			o->strict = true;
+		else if (options && strncmp(argv[i], "--xlsx=", 7) == 0 &&
+		    argv[i][7] != '\0')
+			o->xlsx = argv[i] + 7;
+		else if (options && strncmp(argv[i], "--", 2) == 0) {
+			fprintf(stderr, "mapa: unknown option %s\n", argv[i]);
+			return -1;
+		} else
+			argv[n++] = argv[i];
+	}
+	return n;
+}
+
+/* Days from 1970-01-01 to a civil date (proleptic Gregorian). */
+static long long
+days_from_civil(int y, int m, int d)
+{
+	long long	 yy = m <= 2 ? y - 1 : y;
+	long long	 era = (yy >= 0 ? yy : yy - 399) / 400;
+	long long	 yoe = yy - era * 400;
+	long long	 doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long long	 doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+	return era * 146097 + doe - 719468;
+}
+
+/*
+ * The workbook's creation time: SOURCE_DATE_EPOCH when set (reproducible
+ * builds), else the edition's data date at 00:00 UTC, so that the same
+ * inputs always give the same bytes. False for a malformed variable.
+ */
+static bool
+creation_time(const struct edition *e, const struct catalogue *c, time_t *t)
+{
+	const char	*s = getenv("SOURCE_DATE_EPOCH");
+	const struct date *d = e->data_date.y != 0 ? &e->data_date :
+	    &c->data_date;
+	char		*end;
+	long long	 v;
+
+	if (s != NULL) {
+		errno = 0;
+		v = strtoll(s, &end, 10);
+		if (s[0] < '0' || s[0] > '9' || *end != '\0' || errno != 0 ||
+		    v <= 0 || (long long)(time_t)v != v) {
+			fprintf(stderr, "mapa: SOURCE_DATE_EPOCH must be a "
+			    "number of seconds since 1970, not %s\n", s);
+			return false;
+		}
+		*t = (time_t)v;
+	} else if (d->y != 0)
+		*t = (time_t)(days_from_civil(d->y, d->m, d->d) * 86400);
+	else
+		*t = (time_t)315532800;		/* 1980-01-01, as zip dates */
+	return true;
+}
+
+/* The edition's municipalities and population, for the statistics. */
+static struct stats *
+edition_stats(const struct edition *e, const struct catalogue *c)
+{
+	struct stats_opts so;
+	const char	**order = xcalloc(e->nmunicipalities + 1,
+			    sizeof *order);
+	struct stats	 *st;
+	size_t		  i;
+
+	for (i = 0; i < e->nmunicipalities; i++)
+		order[i] = e->municipalities[i].s;
+	so.order = order;
+	so.norder = e->nmunicipalities;
+	so.pop[STATS_POP_TOTAL] = e->population.total.n;
+	so.pop[STATS_POP_65] = e->population.over65.n;
+	so.pop[STATS_POP_80] = e->population.over80.n;
+	st = stats_compute(c, &so);
+	free(order);
+	return st;
+}
+
+/* Writes the workbook; false after a reported failure. */
+static bool
+write_outputs(const struct render_opts *o, const struct edition *e,
+    const struct catalogue *c, const struct catalogue *prev, time_t created,
+    struct diag *d)
+{
+	struct xlsx_input in = { 0 };
+	struct stats	*st;
+	struct changes	*ch;
+	const char	*path = o->xlsx != NULL ? o->xlsx : e->outputs.xlsx.s;
+	const struct srcpos *pos = o->xlsx != NULL ? NULL :
+	    &e->outputs.xlsx.pos;
+	bool		 ok;
+
+	if (path == NULL) {
+		printf("mapa: the edition names no workbook (vystupy: xlsx); "
+		    "nothing written\n");
+		return true;
+	}
+	in.edition = e;
+	in.catalogue = c;
+	in.stats = st = edition_stats(e, c);
+	in.previous = prev;
+	in.changes = ch = prev != NULL ? changes_compute(c, prev) : NULL;
+	in.created = created;
+	ok = xlsx_write(path, &in, pos, d);
+	if (ok)
+		printf("mapa: wrote %s\n", path);
+	changes_free(ch);
+	stats_free(st);
+	return ok;
+}
+
+int
+cmd_render(int argc, char **argv)
+{
+	struct render_opts o = { 0 };
+	struct build_opts  bo = { FMT_AUTO, { 0 } };
+	struct diag	  *d;
+	struct catalogue  *c, *prev = NULL;
+	struct edition	  *e = NULL;
+	time_t		   created = 0;
+	int		   n, status;
+	bool		   errors, warnings;
+
+	if ((n = parse(argc, argv, &o)) < 0 || n != 1)
+		return render_usage();
+	d = diag_new(stdout);
+	c = build_catalogue(1, argv, &bo, d, &e);
+	if (e == NULL && diag_count(d, DIAG_FATAL) == 0) {
+		diag_flush(d);
+		fprintf(stderr, "mapa: render needs an edition file (.yaml), "
+		    "not %s\n", argv[0]);
+		model_free(c);
+		diag_free(d);
+		return 2;
+	}
+	if (e != NULL) {
+		prev = build_previous(e, d);
+		if (!creation_time(e, c, &created)) {
+			model_free(prev);
+			model_free(c);
+			edition_free(e);
+			diag_free(d);
+			return 2;
+		}
+	}
+	errors = e == NULL || diag_count(d, DIAG_FATAL) > 0 ||
+	    diag_count(d, DIAG_ERROR) > 0;
+	warnings = o.strict && diag_count(d, DIAG_WARNING) > 0;
+	diag_flush(d);
+	if (errors || warnings)
+		printf("mapa: outputs not written: fix the %s\n",
+		    errors ? "errors above" : "warnings above (--strict)");
+	else {
+		write_outputs(&o, e, c, prev, created, d);
+		diag_flush(d);
+	}
+	diag_summary(d, stdout);
+	status = diag_exit_status(d, o.strict);
+	model_free(prev);
+	model_free(c);
+	edition_free(e);
+	diag_free(d);
+	return status;
+}

@@ -1,0 +1,17 @@
+/*
+ * `mapa render [--strict] [--xlsx=FILE] EDITION`: builds the validated
+ * catalogue exactly as `mapa check` does and writes the outputs the edition
+ * names under vystupy (for now the XLSX appendices; relative paths are
+ * resolved against the edition file's folder, --xlsx against the current
+ * one). Outputs are written only when there is no error (with --strict, no
+ * warning either); otherwise the messages are followed by "outputs not
+ * written: fix the errors above" and the exit status is 1 (3 for a file
+ * that could not be read or written). A failed write never leaves a
+ * partial file and never replaces a previous good one.
+ */
+#ifndef MAPA_CMD_RENDER_H
+#define MAPA_CMD_RENDER_H
+
+int	cmd_render(int argc, char **argv);
+
+#endif
