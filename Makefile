@@ -31,6 +31,8 @@ LIBOBJS	 = $(filter-out $(BUILD)/main.o,$(OBJS))
 CODEBOOKS = $(wildcard src/codebooks/*.tsv)
 UNIT_SRCS = $(wildcard tests/unit/test_*.c)
 UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+BENCH_SRCS = $(wildcard tests/bench/bench_*.c)
+BENCH_BINS = $(BENCH_SRCS:tests/bench/%.c=$(BUILD)/bench/%)
 FUZZ_SRCS = $(wildcard tests/fuzz/fuzz_*.c)
 
 SAN	 = -fsanitize=address,undefined -fno-sanitize-recover=all \
@@ -42,7 +44,7 @@ FUZZ_CHECK_SECONDS ?= 5
 	install uninstall clean
 .SUFFIXES:
 
-all: $(BUILD)/$(PROG) $(UNIT_BINS)
+all: $(BUILD)/$(PROG) $(UNIT_BINS) $(BENCH_BINS)
 
 deps:
 	@sh .ci/deps.sh
@@ -64,6 +66,12 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(LIBOBJS) | $(BUILD)
 	@mkdir -p $(BUILD)/tests
 	$(CC) $(ALL_CPPFLAGS) -Itests/unit $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< \
 	    $(LIBOBJS) $(LIBS)
+
+# Measuring programs (tests/bench/): built with everything else so that they
+# keep compiling; run by hand, see the comment at the top of each.
+$(BUILD)/bench/%: tests/bench/%.c $(LIBOBJS) | $(BUILD)
+	@mkdir -p $(BUILD)/bench
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIBOBJS) $(LIBS)
 
 $(BUILD):
 	mkdir -p $@

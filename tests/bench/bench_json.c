@@ -3,9 +3,8 @@
  * {"polozky": [...]} and builds each item's tree in a scratch arena that is
  * reset after every item (what the registry loader does before mapping).
  *
- *	cc -O2 -Isrc -o /tmp/bench_json tests/bench/bench_json.c \
- *	    build/{arena,diag,json,strmap,tree,util}.o
- *	/tmp/bench_json rpss.json
+ *	make		# builds build/bench/bench_json
+ *	build/bench/bench_json rpss.json
  *
  * Prints items, nodes-arena peak and the elapsed time.
  */

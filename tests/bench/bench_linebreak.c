@@ -5,9 +5,8 @@
  * words of five letters or more), set in three measures; then one
  * 50 000-word paragraph and one 10 000-letter word.
  *
- *	cc -O2 -std=c17 -D_GNU_SOURCE -iquote src -o /tmp/bench_linebreak \
- *	    tests/bench/bench_linebreak.c build/linebreak.o build/util.o -lm
- *	/tmp/bench_linebreak
+ *	make		# builds build/bench/bench_linebreak
+ *	build/bench/bench_linebreak
  *
  * Prints, per case: paragraphs, items, lines, the passes used, the
  * paragraphs with a status (mostly LB_UNDERFULL: a line looser than the

@@ -3,11 +3,8 @@
  * an edition would pass, and prints what was kept. Run it under
  * /usr/bin/time -v for the peak memory.
  *
- *	make BUILD=build
- *	cc -O2 -Isrc -D_GNU_SOURCE -o /tmp/bench_registry \
- *	    tests/bench/bench_registry.c $(ls build/[a-z]*.o | grep -v main.o) \
- *	    $(pkg-config --libs yaml-0.1 icu-uc icu-i18n) -lhyphen -lm
- *	/tmp/bench_registry rpss.json --kraj CZ072 --date 2026-09-01 \
+ *	make		# builds build/bench/bench_registry
+ *	build/bench/bench_registry rpss.json --kraj CZ072 --date 2026-09-01 \
  *	    --ciselniky ciselniky/
  */
 #include <stdio.h>
