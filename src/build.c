@@ -33,20 +33,14 @@ build_catalogue(int argc, char **argv, const struct build_opts *o,
 	struct edition	 *e;
 	struct load_opts  opts;
 	int		  i;
-	char		  head[512];
-	FILE		 *f;
-	size_t		  n;
 	enum input_format fmt;
 
 	if (edition != NULL)
 		*edition = NULL;
 	for (i = 0; i < argc; i++) {
 		fmt = o->format;
-		if (fmt == FMT_AUTO && (f = fopen(argv[i], "rb")) != NULL) {
-			n = fread(head, 1, sizeof head, f);
-			fclose(f);
-			fmt = load_sniff(argv[i], head, n);
-		}
+		if (fmt == FMT_AUTO && !load_sniff_file(argv[i], &fmt, d))
+			continue;	/* reported: cannot open */
 		if (fmt == FMT_EDITION) {
 			if ((e = edition_load(argv[i], d)) != NULL) {
 				lspec_check_edition(e, d);

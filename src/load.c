@@ -97,8 +97,8 @@ load_sniff(const char *path, const char *head, size_t len)
 	return sniff_json(head, len);
 }
 
-static bool
-sniff_file(const char *path, enum input_format *fmt, struct diag *d)
+bool
+load_sniff_file(const char *path, enum input_format *fmt, struct diag *d)
 {
 	FILE	*f;
 	char	 head[512];
@@ -126,7 +126,7 @@ load_file(struct catalogue *c, const char *path, enum input_format fmt,
 
 	if (opts == NULL)
 		opts = &none;
-	if (fmt == FMT_AUTO && !sniff_file(path, &fmt, d))
+	if (fmt == FMT_AUTO && !load_sniff_file(path, &fmt, d))
 		return false;
 	/* The registry file is large: its loader reads it in chunks. */
 	if (fmt == FMT_REGISTRY)

@@ -44,6 +44,12 @@ struct load_opts {
 
 /* Guesses the format from the name and the first bytes of the file. */
 enum input_format load_sniff(const char *path, const char *head, size_t len);
+/*
+ * Reads the first bytes of a file and guesses its format with load_sniff().
+ * Returns false (reported as D_IO) when the file cannot be opened.
+ */
+bool		 load_sniff_file(const char *path, enum input_format *,
+		    struct diag *);
 const char	*load_format_name(enum input_format);
 /* Parses "native", "registr", "katalog", "csv" (and English names). */
 enum input_format load_format_from_name(const char *);
