@@ -1430,9 +1430,9 @@ addr_same(const struct address *a, const struct address *b)
 
 /*
  * Providers that share an IČO but disagree on the name or the seat. The
- * merge step folds every same-IČO provider and reports its own conflicts,
- * so after a full run this only fires for catalogues built without merging
- * (tests, later stages); it reports at the second one and keeps both.
+ * merge step folds providers whose IČO matched as written; this catches
+ * the ones that only match once validation has repaired an IČO (3593207
+ * padded to 03593207). Reported at the second one; both are kept.
  */
 static void
 provider_conflicts(struct vctx *v)
