@@ -9,35 +9,29 @@
 #include "csv.h"
 #include "diag.h"
 #include "harness.h"
+#include "testutil.h"
 #include "util.h"
 
 /* A run of csv_read with the messages captured as text. */
 struct run {
-	struct diag	*d;
+	struct capture	 cap;
 	struct csv	*csv;
-	char		*out;
-	size_t		 outlen;
-	FILE		*f;
 };
 
 static void
 run_csv(struct run *r, const char *buf, size_t len)
 {
 	memset(r, 0, sizeof *r);
-	r->f = open_memstream(&r->out, &r->outlen);
-	r->d = diag_new(r->f);
-	r->csv = csv_read(diag_file(r->d, "t.csv"), buf, len, r->d);
-	diag_flush(r->d);
-	fflush(r->f);
+	capture_open(&r->cap);
+	r->csv = csv_read(diag_file(r->cap.d, "t.csv"), buf, len, r->cap.d);
+	capture_text(&r->cap);
 }
 
 static void
 run_free(struct run *r)
 {
 	csv_free(r->csv);
-	diag_free(r->d);
-	fclose(r->f);
-	free(r->out);
+	capture_close(&r->cap);
 }
 
 static const char *
@@ -52,7 +46,7 @@ field(const struct run *r, size_t row, size_t col)
 static bool
 said(const struct run *r, const char *text)
 {
-	return r->out != NULL && strstr(r->out, text) != NULL;
+	return r->cap.mem != NULL && strstr(r->cap.mem, text) != NULL;
 }
 
 static void
@@ -73,7 +67,7 @@ test_bom_semicolon(void)
 	STR_EQ(field(&r, 0, 1), "Kroměříž", "UTF-8 value");
 	INT_EQ(r.csv->rows[0].fields[1].pos.line, 2, "line");
 	INT_EQ(r.csv->rows[0].fields[1].pos.col, 7, "column");
-	INT_EQ(diag_count(r.d, DIAG_NOTE), 0, "no encoding note for UTF-8");
+	INT_EQ(diag_count(r.cap.d, DIAG_NOTE), 0, "no encoding note for UTF-8");
 	run_free(&r);
 }
 
@@ -90,7 +84,7 @@ test_cp1250(void)
 	STR_EQ(r.csv->header.fields[0].text, "název", "header converted");
 	STR_EQ(field(&r, 0, 1), "Kroměříž", "Kroměříž converted");
 	STR_EQ(field(&r, 1, 1), "Hulín", "Hulín converted");
-	INT_EQ(diag_count_code(r.d, D_ENCODING), 1, "exactly one note");
+	INT_EQ(diag_count_code(r.cap.d, D_ENCODING), 1, "exactly one note");
 	OK(said(&r, "t.csv:1:2: note: the file is not UTF-8; read as "
 	    "windows-1250"), "note at the first non-UTF-8 byte");
 	OK(!r.csv->rows[0].fields[1].bad, "converted value is good");
@@ -106,7 +100,7 @@ test_cp1250_bad_byte(void)
 
 	run_csv(&r, in, sizeof in - 1);
 	INT_EQ(r.csv->enc, CSV_CP1250, "windows-1250");
-	INT_EQ(diag_count_code(r.d, D_BAD_UTF8), 1, "one bad byte");
+	INT_EQ(diag_count_code(r.cap.d, D_BAD_UTF8), 1, "one bad byte");
 	OK(said(&r, "t.csv:2:3: error: byte 0x81 is neither UTF-8 nor a "
 	    "windows-1250 character"), "bad byte at its line:col");
 	OK(r.csv->rows[0].fields[0].bad, "field marked bad");
@@ -124,7 +118,7 @@ test_utf8_with_bad_bytes(void)
 
 	run_csv(&r, in, sizeof in - 1);
 	INT_EQ(r.csv->enc, CSV_UTF8, "still UTF-8");
-	INT_EQ(diag_count_code(r.d, D_ENCODING), 0, "no encoding note");
+	INT_EQ(diag_count_code(r.cap.d, D_ENCODING), 0, "no encoding note");
 	OK(said(&r, "t.csv:3:4: error: byte 0xED is not UTF-8"),
 	    "bad byte reported");
 	OK(r.csv->rows[1].fields[0].bad, "value dropped");
@@ -165,7 +159,7 @@ test_utf16(void)
 	STR_EQ(field(&r, 0, 0), "Dům; \"A\"", "semicolon is text here");
 	STR_EQ(field(&r, 0, 1), "Kroměříž", "UTF-16 decoded");
 	INT_EQ(r.csv->rows[0].fields[1].pos.col, 10, "column in characters");
-	INT_EQ(diag_count_code(r.d, D_ENCODING), 1, "UTF-16 noted");
+	INT_EQ(diag_count_code(r.cap.d, D_ENCODING), 1, "UTF-16 noted");
 	run_free(&r);
 	free(in);
 
@@ -174,7 +168,7 @@ test_utf16(void)
 		static const char bad[] = "\xff\xfe" "a\0;\0b\0\n\0" "x\0"
 		    "\x00\xdc" ";\0y\0\n";
 		run_csv(&r, bad, sizeof bad - 1);
-		INT_EQ(diag_count_code(r.d, D_BAD_UTF8), 2,
+		INT_EQ(diag_count_code(r.cap.d, D_BAD_UTF8), 2,
 		    "lone surrogate and odd byte");
 		OK(r.csv->rows[0].fields[0].bad, "surrogate field bad");
 		OK(said(&r, "t.csv:2:2: error: broken UTF-16"), "position");
@@ -297,7 +291,7 @@ test_errors(void)
 	INT_EQ(r.csv->nrows, 1, "short row kept");
 	STR_EQ(field(&r, 0, 2), "", "missing cell empty");
 	OK(r.csv->rows[0].fields[2].padded, "marked padded");
-	INT_EQ(diag_count(r.d, DIAG_ERROR), 0, "short rows are fine");
+	INT_EQ(diag_count(r.cap.d, DIAG_ERROR), 0, "short rows are fine");
 	run_free(&r);
 
 	run_csv(&r, "a;b\n\"x\" y;2\n", 12);

@@ -14,6 +14,7 @@
 #include "diag.h"
 #include "fonts.h"
 #include "harness.h"
+#include "testutil.h"
 #include "util.h"
 
 static char	 msgs[4096];
@@ -22,19 +23,13 @@ static char	 msgs[4096];
 static struct fonts *
 open_dir(const char *dir)
 {
-	struct diag	*d;
+	struct capture	 cap;
 	struct fonts	*f;
-	FILE		*out = tmpfile();
-	size_t		 n;
 
-	d = diag_new(out);
-	f = fonts_open(dir, d);
-	diag_flush(d);
-	diag_free(d);
-	rewind(out);
-	n = fread(msgs, 1, sizeof msgs - 1, out);
-	msgs[n] = '\0';
-	fclose(out);
+	capture_open(&cap);
+	f = fonts_open(dir, cap.d);
+	capture_copy(&cap, msgs, sizeof msgs);
+	capture_close(&cap);
 	return f;
 }
 

@@ -12,6 +12,7 @@
 #include "arena.h"
 #include "diag.h"
 #include "harness.h"
+#include "testutil.h"
 #include "json.h"
 #include "tree.h"
 #include "util.h"
@@ -23,19 +24,13 @@ static char	 msgs[8192];
 static struct node *
 parse(struct arena *a, const char *text, size_t len)
 {
-	struct diag	*d;
+	struct capture	 cap;
 	struct node	*n;
-	FILE		*f = tmpfile();
-	size_t		 got;
 
-	d = diag_new(f);
-	n = json_parse(a, "t.json", text, len, d);
-	diag_flush(d);
-	diag_free(d);
-	rewind(f);
-	got = fread(msgs, 1, sizeof msgs - 1, f);
-	msgs[got] = '\0';
-	fclose(f);
+	capture_open(&cap);
+	n = json_parse(a, "t.json", text, len, cap.d);
+	capture_copy(&cap, msgs, sizeof msgs);
+	capture_close(&cap);
 	return n;
 }
 

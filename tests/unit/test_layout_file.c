@@ -18,6 +18,7 @@
 #include "edition.h"
 #include "fonts.h"
 #include "harness.h"
+#include "testutil.h"
 #include "layout_file.h"
 #include "util.h"
 
@@ -29,42 +30,37 @@ static int	 nerrors, nwarnings;
 
 /* Keeps what a diag printed in msgs, and its counts. */
 static void
-collect(struct diag *d, FILE *out)
+collect(struct capture *cap)
 {
-	size_t	 n;
-
-	diag_flush(d);
-	nerrors = diag_count(d, DIAG_ERROR) + diag_count(d, DIAG_FATAL);
-	nwarnings = diag_count(d, DIAG_WARNING);
-	rewind(out);
-	n = fread(msgs, 1, sizeof msgs - 1, out);
-	msgs[n] = '\0';
-	fclose(out);
-	diag_free(d);
+	capture_copy(cap, msgs, sizeof msgs);
+	nerrors = diag_count(cap->d, DIAG_ERROR) +
+	    diag_count(cap->d, DIAG_FATAL);
+	nwarnings = diag_count(cap->d, DIAG_WARNING);
+	capture_close(cap);
 }
 
 /* Parses text as the layout file "t.yaml". */
 static struct layout_spec *
 parse(const char *text)
 {
-	FILE		*out = tmpfile();
-	struct diag	*d = diag_new(out);
+	struct capture	 cap;
+	struct diag	*d = capture_open(&cap);
 	struct layout_spec *ls;
 
 	ls = lspec_parse("t.yaml", text, strlen(text), fonts, d);
-	collect(d, out);
+	collect(&cap);
 	return ls;
 }
 
 static struct layout_spec *
 load(const char *path)
 {
-	FILE		*out = tmpfile();
-	struct diag	*d = diag_new(out);
+	struct capture	 cap;
+	struct diag	*d = capture_open(&cap);
 	struct layout_spec *ls;
 
 	ls = lspec_load(path, fonts, d);
-	collect(d, out);
+	collect(&cap);
 	return ls;
 }
 
@@ -335,13 +331,13 @@ test_fonts(void)
 
 	/* Without fonts only the file itself is checked. */
 	{
-		FILE		*out = tmpfile();
-		struct diag	*d = diag_new(out);
+		struct capture	 cap;
+		struct diag	*d = capture_open(&cap);
 		const char	*t = BASE_PAGE "pismo:\n  text: {rodina: Nic, "
 				    "velikost: 10}\n";
 
 		ls = lspec_parse("t.yaml", t, strlen(t), NULL, d);
-		collect(d, out);
+		collect(&cap);
 		STR_EQ(msgs, "", "no font checks without fonts");
 		STR_EQ(ls != NULL ? ls->font[LSR_TEXT].family : NULL, "Nic",
 		    "family kept");
@@ -466,7 +462,7 @@ test_editions(void)
 	const char	*ed;
 	struct edition	*e;
 	struct diag	*d;
-	FILE		*out;
+	struct capture	 cap;
 	bool		 ok;
 
 	p = lspec_path("a5-brochure", "x/edice.yaml");
@@ -488,14 +484,13 @@ test_editions(void)
 	}
 	ed = "nazev: T\nuzemi: {nazev: U}\nudaje_k: 2026-09-01\n"
 	    "vstupy: [{soubor: k.json}]\nrozvrzeni: a5-brozura\n";
-	out = tmpfile();
-	d = diag_new(out);
+	d = capture_open(&cap);
 	snprintf(path, sizeof path, "%s/k.json", dir);
 	put(path, "{}");
 	e = edition_parse("e.yaml", ed, strlen(ed), d);
 	ok = e != NULL && lspec_check_edition(e, d);
 	edition_free(e);
-	collect(d, out);
+	collect(&cap);
 	OK(!ok, "an unknown name");
 	OK(has("e.yaml:5:12: error: no layout „a5-brozura“; did you mean "
 	    "„a5-brochure“? (the layouts are a4-directory, a5-brochure and "
@@ -507,35 +502,32 @@ test_editions(void)
 	ed = "nazev: T\nuzemi: {nazev: U}\nudaje_k: 2026-09-01\n"
 	    "vstupy: [{soubor: k.json}]\nrozvrzeni: vlastni.yaml\n";
 	snprintf(path, sizeof path, "%s/e.yaml", dir);
-	out = tmpfile();
-	d = diag_new(out);
+	d = capture_open(&cap);
 	e = edition_parse(path, ed, strlen(ed), d);
 	ok = e != NULL && lspec_check_edition(e, d);
 	edition_free(e);
-	collect(d, out);
+	collect(&cap);
 	OK(ok, "a layout beside the edition loads");
 	OK(has("vlastni.yaml:3:45: error: pismo.text: Andika has no italic "
 	    "face"), "and is checked");
 
 	ed = "nazev: T\nuzemi: {nazev: U}\nudaje_k: 2026-09-01\n"
 	    "vstupy: [{soubor: k.json}]\n";
-	out = tmpfile();
-	d = diag_new(out);
+	d = capture_open(&cap);
 	e = edition_parse(path, ed, strlen(ed), d);
 	ok = e != NULL && lspec_check_edition(e, d);
 	edition_free(e);
-	collect(d, out);
+	collect(&cap);
 	OK(ok, "no rozvrzeni: the default layout");
 	STR_EQ(msgs, "", "which is clean");
 
 	ed = "nazev: T\nuzemi: {nazev: U}\nudaje_k: 2026-09-01\n"
 	    "vstupy: [{soubor: k.json}]\nrozvrzeni: chybi/l.yaml\n";
-	out = tmpfile();
-	d = diag_new(out);
+	d = capture_open(&cap);
 	e = edition_parse(path, ed, strlen(ed), d);
 	ok = e != NULL && lspec_check_edition(e, d);
 	edition_free(e);
-	collect(d, out);
+	collect(&cap);
 	OK(!ok, "a missing layout file");
 	OK(has(":5:12: error: cannot open the layout file „chybi/l.yaml“") &&
 	    has("No such file or directory [io]"), "reported as I/O");
@@ -568,11 +560,11 @@ main(void)
 	cb_init();
 	fonts_set_datadir(".");
 	{
-		FILE		*out = tmpfile();
-		struct diag	*d = diag_new(out);
+		struct capture	 cap;
+		struct diag	*d = capture_open(&cap);
 
 		fonts = fonts_open("fonts", d);
-		collect(d, out);
+		collect(&cap);
 	}
 	OK(fonts != NULL, "fonts/ opens");
 	RUN(test_a5);

@@ -11,16 +11,14 @@
 #include "codebook.h"
 #include "diag.h"
 #include "harness.h"
+#include "testutil.h"
 #include "load.h"
 #include "model.h"
 #include "util.h"
 
 struct run {
-	struct diag	 *d;
+	struct capture	  cap;
 	struct catalogue *c;
-	char		 *out;
-	size_t		  outlen;
-	FILE		 *f;
 	bool		  ok;
 };
 
@@ -28,13 +26,11 @@ static void
 load_opts(struct run *r, const char *text, const struct load_opts *o)
 {
 	memset(r, 0, sizeof *r);
-	r->f = open_memstream(&r->out, &r->outlen);
-	r->d = diag_new(r->f);
+	capture_open(&r->cap);
 	r->c = model_new();
-	r->ok = load_csv(r->c, diag_file(r->d, "t.csv"), text, strlen(text),
-	    o, r->d);
-	diag_flush(r->d);
-	fflush(r->f);
+	r->ok = load_csv(r->c, diag_file(r->cap.d, "t.csv"), text, strlen(text),
+	    o, r->cap.d);
+	capture_text(&r->cap);
 }
 
 static void
@@ -47,18 +43,16 @@ static void
 run_free(struct run *r)
 {
 	model_free(r->c);
-	diag_free(r->d);
-	fclose(r->f);
-	free(r->out);
+	capture_close(&r->cap);
 }
 
 static bool
 said(const struct run *r, const char *text)
 {
-	bool	 yes = r->out != NULL && strstr(r->out, text) != NULL;
+	bool	 yes = r->cap.mem != NULL && strstr(r->cap.mem, text) != NULL;
 
 	if (!yes)
-		printf("  (messages were:\n%s)\n", r->out ? r->out : "");
+		printf("  (messages were:\n%s)\n", r->cap.mem ? r->cap.mem : "");
 	return yes;
 }
 
@@ -88,7 +82,7 @@ test_headings(void)
 	STR_EQ(svc(&r, 0)->provider_ref.s, "00287351", "provider by IČO");
 	INT_EQ(r.c->nproviders, 1, "one provider");
 	STR_EQ(r.c->providers[0]->name.s, "Město Hulín", "provider name");
-	INT_EQ(diag_count_code(r.d, D_UNKNOWN_COLUMN), 1, "one unknown");
+	INT_EQ(diag_count_code(r.cap.d, D_UNKNOWN_COLUMN), 1, "one unknown");
 	OK(said(&r, "t.csv:1:57: warning: unknown column „Telefoon“, ignored; "
 	    "did you mean „telefon“?"), "suggestion at the header cell");
 	INT_EQ(svc(&r, 0)->pos.line, 2, "service at its name: line");
@@ -111,7 +105,7 @@ test_required_columns(void)
 	load(&r, "1234567;Domov;49\n");
 	OK(!r.ok, "no header line");
 	OK(said(&r, "none of the column headings is known"), "one message");
-	INT_EQ(diag_count_code(r.d, D_UNKNOWN_COLUMN), 0, "not one per cell");
+	INT_EQ(diag_count_code(r.cap.d, D_UNKNOWN_COLUMN), 0, "not one per cell");
 	run_free(&r);
 }
 
@@ -206,7 +200,7 @@ test_related(void)
 	INT_EQ(svc(&r, 0)->contacts.phones[1].pos.col, 94,
 	    "second phone at its own column");
 	STR_EQ(svc(&r, 0)->source_id.s, "mpsv-2", "service id");
-	INT_EQ(diag_count(r.d, DIAG_WARNING), 0, "lat and the secondary "
+	INT_EQ(diag_count(r.cap.d, DIAG_WARNING), 0, "lat and the secondary "
 	    "phone column are silent");
 	run_free(&r);
 }
@@ -319,7 +313,7 @@ test_hours(void)
 	    "4;D;40;Nepřetržitě\n"
 	    "5;E;40;Po: 8.00 - 12.00 | út 8-12 hod\n");
 	INT_EQ(r.c->nservices, 5, "five");
-	INT_EQ(diag_count(r.d, DIAG_WARNING), 0, "heading with a dash known");
+	INT_EQ(diag_count(r.cap.d, DIAG_WARNING), 0, "heading with a dash known");
 	INT_EQ(svc(&r, 0)->hours.nranges, 1, "od … do");
 	INT_EQ(svc(&r, 1)->hours.nranges, 2, "pracovní dny, víkend");
 	OK(svc(&r, 1)->hours.note.s == NULL, "zavřeno parsed");
@@ -471,8 +465,8 @@ test_cp1250_file(void)
 	    "Krom\xec\xf8\xed\x9e\n");
 	INT_EQ(r.c->nservices, 1, "loaded");
 	STR_EQ(svc(&r, 0)->name.s, "Domov Kroměříž", "converted");
-	INT_EQ(diag_count(r.d, DIAG_ERROR), 0, "no errors");
-	INT_EQ(diag_count_code(r.d, D_ENCODING), 1, "one note");
+	INT_EQ(diag_count(r.cap.d, DIAG_ERROR), 0, "no errors");
+	INT_EQ(diag_count_code(r.cap.d, D_ENCODING), 1, "one note");
 	run_free(&r);
 }
 

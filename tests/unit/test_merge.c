@@ -11,16 +11,14 @@
 #include "codebook.h"
 #include "diag.h"
 #include "harness.h"
+#include "testutil.h"
 #include "merge.h"
 #include "model.h"
 #include "util.h"
 
 struct run {
 	struct catalogue *c;
-	struct diag	*d;
-	FILE		*f;
-	char		*out;
-	size_t		 len;
+	struct capture	 cap;
 	const char	*file[3];	/* a.json, b.json, doplnky.json */
 };
 
@@ -28,35 +26,31 @@ static void
 start(struct run *r)
 {
 	memset(r, 0, sizeof *r);
-	r->f = open_memstream(&r->out, &r->len);
-	r->d = diag_new(r->f);
+	capture_open(&r->cap);
 	r->c = model_new();
-	r->file[0] = diag_file(r->d, "a.json");
-	r->file[1] = diag_file(r->d, "b.json");
-	r->file[2] = diag_file(r->d, "doplnky.json");
+	r->file[0] = diag_file(r->cap.d, "a.json");
+	r->file[1] = diag_file(r->cap.d, "b.json");
+	r->file[2] = diag_file(r->cap.d, "doplnky.json");
 }
 
 static void
 merge(struct run *r)
 {
-	merge_catalogue(r->c, r->d);
-	diag_flush(r->d);
-	fflush(r->f);
+	merge_catalogue(r->c, r->cap.d);
+	capture_text(&r->cap);
 }
 
 static void
 done(struct run *r)
 {
 	model_free(r->c);
-	diag_free(r->d);
-	fclose(r->f);
-	free(r->out);
+	capture_close(&r->cap);
 }
 
 static bool
 has(const struct run *r, const char *text)
 {
-	return r->out != NULL && strstr(r->out, text) != NULL;
+	return r->cap.mem != NULL && strstr(r->cap.mem, text) != NULL;
 }
 
 /* A value in input file `in` at line:col. */
@@ -146,7 +140,7 @@ test_override(void)
 	OK(r.c->services[0]->type == cb_type_find("40"), "type kept");
 	STR_EQ(r.c->services[0]->name.pos.file, "doplnky.json",
 	    "replaced value keeps the override's position");
-	INT_EQ(diag_count_code(r.d, D_MERGE_CONFLICT), 3,
+	INT_EQ(diag_count_code(r.cap.d, D_MERGE_CONFLICT), 3,
 	    "name, description, phones conflict; e-mail and fee do not");
 	OK(has(&r, "doplnky.json:5:12: warning: service „1234567“: the "
 	    "override gives name „Pečovatelská služba Hulín“, but a.json:11 "
@@ -261,7 +255,7 @@ test_override_source_id_as_ident(void)
 	STR_EQ(r.c->services[0]->description.s, "Domov se zvláštním režimem.",
 	    "description added");
 	STR_EQ(r.c->services[0]->ident.s, NULL, "no identifikátor invented");
-	STR_EQ(r.out, "", "no message");
+	STR_EQ(r.cap.mem, "", "no message");
 	done(&r);
 }
 
@@ -278,7 +272,7 @@ test_duplicates(void)
 	svc(&r, 2, 3, "1234567", NULL)->description =
 	    val(&r, 2, 4, 5, "Popis.");
 	merge(&r);
-	INT_EQ(diag_count_code(r.d, D_IDENT_DUPLICATE), 1,
+	INT_EQ(diag_count_code(r.cap.d, D_IDENT_DUPLICATE), 1,
 	    "only the cross-input duplicate");
 	OK(has(&r, "b.json:5:20: error: identifikátor „1234567“ of service "
 	    "„B“ was already loaded from a.json:10 (service „A“); this later "
@@ -343,12 +337,12 @@ test_providers(void)
 	STR_EQ(a->legal_form.s, "evidovaná právnická osoba", "empty filled");
 	INT_EQ(a->contacts.nwebs, 1, "webs filled");
 	OK(s2->provider == a, "service re-pointed");
-	INT_EQ(diag_count_code(r.d, D_PROVIDER_CONFLICT), 1, "one conflict");
+	INT_EQ(diag_count_code(r.cap.d, D_PROVIDER_CONFLICT), 1, "one conflict");
 	OK(has(&r, "b.json:9:12: warning: provider „Charita Kroměříž“ (IČO "
 	    "44740867): name „Charita  Kroměříž“ here differs from „Charita "
 	    "Kroměříž“ at a.json:5; the first value is kept "
 	    "[provider-conflict]"), "message names the first's position");
-	model_link(r.c, r.d);
+	model_link(r.c, r.cap.d);
 	OK(s1->provider == a, "key still resolves");
 	done(&r);
 }
@@ -369,9 +363,9 @@ test_provider_ref_by_folded_key(void)
 	merge(&r);
 	INT_EQ(r.c->nproviders, 1, "folded");
 	OK(s->provider == a, "resolved to the kept record");
-	STR_EQ(r.out, "", "same data: no message");
-	model_link(r.c, r.d);
-	INT_EQ(diag_count_code(r.d, D_UNKNOWN_REF), 0, "link finds it");
+	STR_EQ(r.cap.mem, "", "same data: no message");
+	model_link(r.c, r.cap.d);
+	INT_EQ(diag_count_code(r.cap.d, D_UNKNOWN_REF), 0, "link finds it");
 	done(&r);
 }
 
@@ -392,9 +386,9 @@ test_deterministic(void)
 		svc(&r, 2, 10, "1234567", "Z");
 		merge(&r);
 		if (i == 0)
-			first = xstrdup(r.out);
+			first = xstrdup(r.cap.mem);
 		else
-			STR_EQ(r.out, first, "identical messages");
+			STR_EQ(r.cap.mem, first, "identical messages");
 		done(&r);
 	}
 	free(first);

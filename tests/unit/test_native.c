@@ -10,16 +10,14 @@
 #include "codebook.h"
 #include "diag.h"
 #include "harness.h"
+#include "testutil.h"
 #include "load.h"
 #include "model.h"
 
 /* One load: the catalogue, the diagnostics and their printed text. */
 struct run {
+	struct capture	 cap;
 	struct catalogue *c;
-	struct diag	*d;
-	FILE		*f;
-	char		*out;
-	size_t		 outlen;
 	bool		 ok;
 };
 
@@ -32,12 +30,10 @@ load_as(struct run *r, const char *json, bool override, int input)
 	opts.is_override = override;
 	opts.input = input;
 	memset(r, 0, sizeof *r);
-	r->f = open_memstream(&r->out, &r->outlen);
-	r->d = diag_new(r->f);
+	capture_open(&r->cap);
 	r->c = model_new();
-	r->ok = load_native(r->c, "t.json", json, strlen(json), &opts, r->d);
-	diag_flush(r->d);
-	fflush(r->f);
+	r->ok = load_native(r->c, "t.json", json, strlen(json), &opts, r->cap.d);
+	capture_text(&r->cap);
 }
 
 static void
@@ -50,32 +46,30 @@ static void
 done(struct run *r)
 {
 	model_free(r->c);
-	diag_free(r->d);
-	fclose(r->f);
-	free(r->out);
+	capture_close(&r->cap);
 }
 
 /* The printed diagnostics contain s. */
 static bool
 has(const struct run *r, const char *s)
 {
-	bool	 found = strstr(r->out, s) != NULL;
+	bool	 found = strstr(r->cap.mem, s) != NULL;
 
 	if (!found)
-		printf("  (diagnostics were:\n%s  )\n", r->out);
+		printf("  (diagnostics were:\n%s  )\n", r->cap.mem);
 	return found;
 }
 
 static int
 errors(const struct run *r)
 {
-	return diag_count(r->d, DIAG_ERROR);
+	return diag_count(r->cap.d, DIAG_ERROR);
 }
 
 static int
 warnings(const struct run *r)
 {
-	return diag_count(r->d, DIAG_WARNING);
+	return diag_count(r->cap.d, DIAG_WARNING);
 }
 
 /* A minimal valid service around extra members (a JSON fragment). */
@@ -321,7 +315,7 @@ test_override(void)
 	    "poskytovatel");
 	OK(has(&r, "service has no „druh“ (type of service); record dropped"),
 	    "druh");
-	INT_EQ(diag_count_code(r.d, D_MISSING_FIELD), 3, "three missing");
+	INT_EQ(diag_count_code(r.cap.d, D_MISSING_FIELD), 3, "three missing");
 	done(&r);
 }
 
@@ -370,8 +364,8 @@ test_wrong_types(void)
 	done(&r);
 
 	load(&r, SVC(", \"druh\": {}") );
-	INT_EQ(diag_count_code(r.d, D_DUPLICATE_KEY) +
-	    diag_count_code(r.d, D_JSON_SYNTAX), 1, "duplicate key rejected by JSON");
+	INT_EQ(diag_count_code(r.cap.d, D_DUPLICATE_KEY) +
+	    diag_count_code(r.cap.d, D_JSON_SYNTAX), 1, "duplicate key rejected by JSON");
 	done(&r);
 
 	load(&r, "{\"sluzby\": [{\"identifikator\": \"1234567\", \"nazev\": "
@@ -481,7 +475,7 @@ test_type_and_codebooks(void)
 	OK(has(&r, "unknown type of service „kavárna“ in „druh“ (write the § "
 	    "as „§ 49“, see samples/README.md); record dropped"), "none");
 	INT_EQ(r.c->nservices, 2, "unknown types dropped");
-	INT_EQ(diag_count_code(r.d, D_MISSING_FIELD), 0, "not also missing");
+	INT_EQ(diag_count_code(r.cap.d, D_MISSING_FIELD), 0, "not also missing");
 	OK(r.c->services[0]->type == r.c->services[1]->type,
 	    "MPSV id and abbreviation");
 	done(&r);
@@ -702,7 +696,7 @@ test_unusable(void)
 
 	load(&r, "{\"sluzby\": [}");
 	OK(!r.ok, "syntax error");
-	INT_EQ(diag_count_code(r.d, D_JSON_SYNTAX), 1, "reported by json.c");
+	INT_EQ(diag_count_code(r.cap.d, D_JSON_SYNTAX), 1, "reported by json.c");
 	done(&r);
 
 	load(&r, "{}");

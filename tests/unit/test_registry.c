@@ -17,6 +17,7 @@
 #include "diag.h"
 #include "dump.h"
 #include "harness.h"
+#include "testutil.h"
 #include "load.h"
 #include "model.h"
 #include "util.h"
@@ -116,18 +117,13 @@ item(int portal, const char *ident, int druh, const char *od,
 static bool
 load(struct catalogue *c, const char *text, const struct load_opts *o)
 {
-	FILE		*f = tmpfile();
-	struct diag	*d = diag_new(f);
+	struct capture	 cap;
 	bool		 ok;
-	size_t		 got;
 
-	ok = load_registry_mem(c, "rpss.json", text, strlen(text), o, d);
-	diag_flush(d);
-	diag_free(d);
-	rewind(f);
-	got = fread(msgs, 1, sizeof msgs - 1, f);
-	msgs[got] = '\0';
-	fclose(f);
+	capture_open(&cap);
+	ok = load_registry_mem(c, "rpss.json", text, strlen(text), o, cap.d);
+	capture_copy(&cap, msgs, sizeof msgs);
+	capture_close(&cap);
 	return ok;
 }
 

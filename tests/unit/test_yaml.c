@@ -10,6 +10,7 @@
 #include "arena.h"
 #include "diag.h"
 #include "harness.h"
+#include "testutil.h"
 #include "tree.h"
 #include "util.h"
 #include "yaml.h"
@@ -20,19 +21,13 @@ static char	 msgs[8192];
 static struct node *
 parse_len(struct arena *a, const char *text, size_t len)
 {
-	struct diag	*d;
+	struct capture	 cap;
 	struct node	*n;
-	FILE		*f = tmpfile();
-	size_t		 got;
 
-	d = diag_new(f);
-	n = yaml_parse(a, diag_file(d, "t.yaml"), text, len, d);
-	diag_flush(d);
-	diag_free(d);
-	rewind(f);
-	got = fread(msgs, 1, sizeof msgs - 1, f);
-	msgs[got] = '\0';
-	fclose(f);
+	capture_open(&cap);
+	n = yaml_parse(a, diag_file(cap.d, "t.yaml"), text, len, cap.d);
+	capture_copy(&cap, msgs, sizeof msgs);
+	capture_close(&cap);
 	return n;
 }
 
