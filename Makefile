@@ -62,7 +62,8 @@ $(BUILD)/codebooks_data.c: $(CODEBOOKS) src/codebooks/embed.awk | $(BUILD)
 $(BUILD)/codebooks_data.o: $(BUILD)/codebooks_data.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(LIBOBJS) | $(BUILD)
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h tests/unit/testutil.h \
+    $(LIBOBJS) | $(BUILD)
 	@mkdir -p $(BUILD)/tests
 	$(CC) $(ALL_CPPFLAGS) -Itests/unit $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< \
 	    $(LIBOBJS) $(LIBS)
