@@ -17,6 +17,9 @@ libfontconfig-dev
 libhyphen-dev
 libicu-dev
 libpango1.0-dev
+libqpdf-dev
+libqrencode-dev
+librsvg2-dev
 libxlsxwriter-dev
 libyaml-dev
 locales
@@ -30,6 +33,7 @@ python3-openpyxl
 qpdf
 strace
 valgrind
+zbar-tools
 LIST
 )
 

@@ -83,7 +83,10 @@ enum diag_level {
 	X(D_EDITION,		ERROR,	 "edition")			\
 	/* fonts and layouts */						\
 	X(D_FONT_MISSING,	ERROR,	 "font-missing")		\
-	X(D_GLYPH_MISSING,	ERROR,	 "glyph-missing")
+	X(D_GLYPH_MISSING,	ERROR,	 "glyph-missing")		\
+	/* typesetting */						\
+	X(D_TOO_LONG,		WARNING, "too-long")			\
+	X(D_PAGINATION,		WARNING, "pagination")
 
 enum diag_code {
 #define DIAG_ENUM(name, level, str)	name,
