@@ -46,6 +46,8 @@ enum doc_icon {
 	DI_FIELD,		/* terénní: a car / walking person */
 	DI_ACCESS,		/* barrier-free access: wheelchair */
 	DI_NONSTOP,		/* 24 hours: a clock with 24 */
+	DI_EU,			/* the EU flag (publicity block), 1.5 em
+				   wide x 1 em high */
 	DI__MAX
 };
 

@@ -7,8 +7,17 @@
  * same data read from different formats dump identically.
  */
 #include <stdio.h>
+#include <stdlib.h>
 
+#include "compose.h"
+#include "diag.h"
+#include "doc.h"
 #include "dump.h"
+#include "edition.h"
+#include "fonts.h"
+#include "layout_file.h"
+#include "stats.h"
+#include "util.h"
 
 /* Prints a value on one line: a line break shows as \n, a backslash as \\. */
 static void
@@ -285,4 +294,68 @@ dump_catalogue(FILE *f, const struct catalogue *c)
 		listing(f, c->listings[i]);
 	for (i = 0; i < c->nsituations; i++)
 		situation(f, c->situations[i]);
+}
+
+/* The statistics as render computes them: the edition's municipalities
+   first, its population for the rates. */
+static struct stats *
+edition_stats(const struct edition *e, const struct catalogue *c)
+{
+	struct stats_opts so;
+	const char	**order = xcalloc(e->nmunicipalities + 1,
+			    sizeof *order);
+	struct stats	 *st;
+	size_t		  i;
+
+	for (i = 0; i < e->nmunicipalities; i++)
+		order[i] = e->municipalities[i].s;
+	so.order = order;
+	so.norder = e->nmunicipalities;
+	so.pop[STATS_POP_TOTAL] = e->population.total.n;
+	so.pop[STATS_POP_65] = e->population.over65.n;
+	so.pop[STATS_POP_80] = e->population.over80.n;
+	st = stats_compute(c, &so);
+	free(order);
+	return st;
+}
+
+bool
+dump_document(FILE *f, const struct catalogue *c, const struct edition *e,
+    struct diag *d)
+{
+	/* the layout's own problems were reported by the edition's check */
+	struct diag	*quiet = diag_new(stderr);
+	struct fonts	*fonts = fonts_open(NULL, quiet);
+	struct layout_spec *ls = NULL;
+	struct stats	*st;
+	struct doc	*doc;
+	char		*path, date[32] = "";
+	const struct date *dd = e->data_date.y != 0 ? &e->data_date :
+	    &c->data_date;
+
+	path = lspec_path(e->layout.s != NULL && e->layout.s[0] != '\0' ?
+	    e->layout.s : LSPEC_DEFAULT, e->file);
+	if (fonts != NULL)
+		ls = lspec_load(path, fonts, quiet);
+	free(path);
+	if (ls == NULL) {
+		diag(d, D_IO, NULL, "the layout or the fonts of the edition "
+		    "cannot be loaded; no document to print");
+		fonts_close(fonts);
+		diag_free(quiet);
+		return false;
+	}
+	if (dd->y != 0)
+		snprintf(date, sizeof date, "%04d-%02d-%02dT00:00:00Z",
+		    dd->y, dd->m, dd->d);
+	st = edition_stats(e, c);
+	doc = compose(c, e, st, ls, fonts, date[0] != '\0' ? date : NULL, d);
+	diag_flush(d);
+	doc_dump(f, doc);
+	compose_free(doc);
+	stats_free(st);
+	lspec_free(ls);
+	fonts_close(fonts);
+	diag_free(quiet);
+	return true;
 }

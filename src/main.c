@@ -24,6 +24,7 @@
 struct options {
 	bool			 strict;
 	bool			 quiet;
+	bool			 doc;		/* dump --doc */
 	enum input_format	 format;
 	struct date		 active_on;
 };
@@ -33,6 +34,7 @@ usage(FILE *f)
 {
 	fputs("usage: mapa check [--strict] [--format=F] [--date=D] EDITION|FILE...\n"
 	    "       mapa dump [--format=F] [--date=D] EDITION|FILE...\n"
+	    "       mapa dump --doc EDITION\n"
 	    "       mapa render [--strict] [--xlsx=FILE] EDITION\n"
 	    "       mapa typo [--ties=LETTERS] [--off=GROUP,...] [--hyphenate] [--show]\n"
 	    "       mapa hyphenate [--dict=FILE] [--patterns-only] [--text [--names]\n"
@@ -40,7 +42,8 @@ usage(FILE *f)
 	    "       mapa version\n"
 	    "\n"
 	    "  check   validate an edition (.yaml) or data files and list every problem\n"
-	    "  dump    print the validated catalogue model as text\n"
+	    "  dump    print the validated catalogue model as text; with --doc\n"
+	    "          the composed brochure (parts, entries, spans) instead\n"
 	    "  render  write the edition's outputs (vystupy: the XLSX appendices)\n"
 	    "          when the data have no errors; --xlsx=FILE writes elsewhere\n"
 	    "  typo    set Czech typography in lines of standard input\n"
@@ -63,6 +66,8 @@ parse_option(const char *arg, struct options *o)
 		o->strict = true;
 	else if (strcmp(arg, "--quiet") == 0)
 		o->quiet = true;
+	else if (strcmp(arg, "--doc") == 0)
+		o->doc = true;
 	else if (strncmp(arg, "--format=", 9) == 0) {
 		o->format = load_format_from_name(arg + 9);
 		if ((int)o->format < 0 || o->format == FMT_EDITION) {
@@ -125,7 +130,7 @@ cmd_check(int argc, char **argv)
 
 	if ((n = parse_options(argc, argv, &o)) < 0)
 		return 2;
-	if (n == 0) {
+	if (n == 0 || o.doc) {
 		usage(stderr);
 		return 2;
 	}
@@ -148,6 +153,39 @@ cmd_check(int argc, char **argv)
 	return status;
 }
 
+/* `mapa dump --doc EDITION`: the composed document of one edition. */
+static int
+dump_doc(int n, char **argv, const struct options *o)
+{
+	struct build_opts bo = { o->format, o->active_on };
+	struct diag	 *d;
+	struct catalogue *c;
+	struct edition	 *e = NULL;
+	int		  status;
+
+	if (n != 1) {
+		fprintf(stderr, "mapa: dump --doc takes one edition file\n");
+		return 2;
+	}
+	d = diag_new(stderr);
+	c = build_catalogue(n, argv, &bo, d, &e);
+	if (e == NULL) {
+		diag_flush(d);
+		fprintf(stderr, "mapa: %s is not an edition file; dump --doc "
+		    "needs one\n", argv[0]);
+		model_free(c);
+		diag_free(d);
+		return 2;
+	}
+	dump_document(stdout, c, e, d);
+	diag_flush(d);
+	status = diag_exit_status(d, o->strict);
+	edition_free(e);
+	model_free(c);
+	diag_free(d);
+	return status;
+}
+
 static int
 cmd_dump(int argc, char **argv)
 {
@@ -162,6 +200,8 @@ cmd_dump(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
+	if (o.doc)
+		return dump_doc(n, argv, &o);
 	d = diag_new(stderr);
 	c = catalogue_from(n, argv, &o, d);
 	diag_flush(d);
