@@ -14,6 +14,7 @@
 #include "cmd_render.h"
 #include "diag.h"
 #include "edition.h"
+#include "render_pdf.h"
 #include "stats.h"
 #include "util.h"
 #include "xlsx.h"
@@ -21,12 +22,17 @@
 struct render_opts {
 	bool		 strict;
 	const char	*xlsx;		/* --xlsx=FILE, or NULL */
+	const char	*pdf;		/* --pdf=FILE, or NULL */
+	const char	*layout;	/* --layout=NAME|FILE, or NULL */
+	const char	*geometry;	/* --geometry=FILE: page geometry dump */
 };
 
 static int
 render_usage(void)
 {
-	fputs("usage: mapa render [--strict] [--xlsx=FILE] EDITION\n", stderr);
+	fputs("usage: mapa render [--strict] [--pdf=FILE] [--xlsx=FILE] "
+	    "[--layout=LAYOUT]\n"
+	    "                  [--geometry=FILE] EDITION\n", stderr);
 	return 2;
 }
 
@@ -45,6 +51,15 @@ parse(int argc, char **argv, struct render_opts *o)
 		else if (options && strncmp(argv[i], "--xlsx=", 7) == 0 &&
 		    argv[i][7] != '\0')
 			o->xlsx = argv[i] + 7;
+		else if (options && strncmp(argv[i], "--pdf=", 6) == 0 &&
+		    argv[i][6] != '\0')
+			o->pdf = argv[i] + 6;
+		else if (options && strncmp(argv[i], "--layout=", 9) == 0 &&
+		    argv[i][9] != '\0')
+			o->layout = argv[i] + 9;
+		else if (options && strncmp(argv[i], "--geometry=", 11) == 0 &&
+		    argv[i][11] != '\0')
+			o->geometry = argv[i] + 11;
 		else if (options && strncmp(argv[i], "--", 2) == 0) {
 			fprintf(stderr, "mapa: unknown option %s\n", argv[i]);
 			return -1;
@@ -120,28 +135,72 @@ edition_stats(const struct edition *e, const struct catalogue *c)
 	return st;
 }
 
-/* Writes the workbook; false after a reported failure. */
+/* The creation time as ISO 8601 UTC, for the PDF's metadata. */
+static void
+iso_date(time_t t, char *buf, size_t size)
+{
+	struct tm	 tm;
+
+	gmtime_r(&t, &tm);
+	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* Writes the reader PDF; false after a reported failure. */
 static bool
-write_outputs(const struct render_opts *o, const struct edition *e,
-    const struct catalogue *c, const struct catalogue *prev, time_t created,
+write_pdf(const struct render_opts *o, const struct edition *e,
+    const struct catalogue *c, const struct stats *st, time_t created,
     struct diag *d)
 {
+	struct render_pdf_in in = { 0 };
+	struct render_pdf_out out;
+	char		 date[32];
+	FILE		*geo = NULL;
+	bool		 ok;
+
+	in.path = o->pdf != NULL ? o->pdf : o->xlsx != NULL ? NULL :
+	    e->outputs.pdf.s;
+	in.pos = o->pdf != NULL ? NULL : &e->outputs.pdf.pos;
+	if (in.path == NULL)
+		return true;
+	if (o->geometry != NULL && (geo = fopen(o->geometry, "w")) == NULL) {
+		fprintf(stderr, "mapa: %s: cannot write the geometry dump\n",
+		    o->geometry);
+		return false;
+	}
+	iso_date(created, date, sizeof date);
+	in.catalogue = c;
+	in.edition = e;
+	in.stats = st;
+	in.date = date;
+	in.layout = o->layout;
+	in.geometry = geo;
+	ok = render_pdf(&in, &out, d);
+	if (geo != NULL)
+		fclose(geo);
+	if (ok)
+		printf("mapa: wrote %s (%zu pages)\n", in.path, out.pages);
+	return ok;
+}
+
+/* Writes the workbook; false after a reported failure. */
+static bool
+write_xlsx(const struct render_opts *o, const struct edition *e,
+    const struct catalogue *c, const struct catalogue *prev,
+    const struct stats *st, time_t created, struct diag *d)
+{
 	struct xlsx_input in = { 0 };
-	struct stats	*st;
 	struct changes	*ch;
-	const char	*path = o->xlsx != NULL ? o->xlsx : e->outputs.xlsx.s;
+	const char	*path = o->xlsx != NULL ? o->xlsx : o->pdf != NULL ?
+			    NULL : e->outputs.xlsx.s;
 	const struct srcpos *pos = o->xlsx != NULL ? NULL :
 	    &e->outputs.xlsx.pos;
 	bool		 ok;
 
-	if (path == NULL) {
-		printf("mapa: the edition names no workbook (vystupy: xlsx); "
-		    "nothing written\n");
+	if (path == NULL)
 		return true;
-	}
 	in.edition = e;
 	in.catalogue = c;
-	in.stats = st = edition_stats(e, c);
+	in.stats = st;
 	in.previous = prev;
 	in.changes = ch = prev != NULL ? changes_compute(c, prev) : NULL;
 	in.created = created;
@@ -149,8 +208,28 @@ write_outputs(const struct render_opts *o, const struct edition *e,
 	if (ok)
 		printf("mapa: wrote %s\n", path);
 	changes_free(ch);
-	stats_free(st);
 	return ok;
+}
+
+/* Writes the outputs the edition (or the options) name. */
+static void
+write_outputs(const struct render_opts *o, const struct edition *e,
+    const struct catalogue *c, const struct catalogue *prev, time_t created,
+    struct diag *d)
+{
+	struct stats	*st;
+
+	if ((o->pdf != NULL ? o->pdf : e->outputs.pdf.s) == NULL &&
+	    (o->xlsx != NULL ? o->xlsx : e->outputs.xlsx.s) == NULL) {
+		printf("mapa: the edition names no outputs (vystupy: pdf, "
+		    "xlsx); nothing written\n");
+		return;
+	}
+	st = edition_stats(e, c);
+	write_pdf(o, e, c, st, created, d);
+	diag_flush(d);
+	write_xlsx(o, e, c, prev, st, created, d);
+	stats_free(st);
 }
 
 int
