@@ -48,6 +48,14 @@
  */
 #define MAX_MUNI_COLUMNS 150
 
+/* A text that wraps in its cell (bold: a header). */
+struct wrapped {
+	lxw_row_t	 r;
+	lxw_col_t	 c;
+	bool		 bold;
+	char		*s;
+};
+
 /* A worksheet and the widest content seen per column (in characters). */
 struct sheet {
 	lxw_worksheet	*ws;
@@ -56,6 +64,10 @@ struct sheet {
 	double		*width;
 	size_t		 nwidth;	/* columns seen */
 	size_t		 capwidth;
+	double		*colw;		/* widths set, as stored; hidden 0 */
+	size_t		 ncolw, capcolw;
+	struct wrapped	*wrap;		/* texts that wrap, for row heights */
+	size_t		 nwrap, capwrap;
 };
 
 /* Network sheet columns (after the unit columns come the optional ones). */
@@ -86,6 +98,9 @@ struct xl {
 				*f_sum_label, *f_sum_dash, *f_kc, *f_sum_kc,
 				*f_pct, *f_sum_pct, *f_fte, *f_sum_fte,
 				*f_rate, *f_date, *f_wrap, *f_int_left;
+	/* the network's cells, aligned to the top of rows that wrap */
+	lxw_format		*f_top, *f_top_text, *f_top_int, *f_top_fte,
+				*f_top_date;
 	/* the network sheet's layout, for formulas on other sheets */
 	lxw_row_t		 net_first, net_last;	/* data rows */
 	lxw_col_t		 nc_clients, nc_fte_direct, nc_fte_other,
@@ -247,9 +262,10 @@ num_width(struct xl *x, double v, lxw_format *f)
 	n += (n - 1) / 3 + (v < 0);
 	if (f == x->f_kc || f == x->f_sum_kc)
 		n += 3;
-	else if (f == x->f_fte || f == x->f_sum_fte || f == x->f_rate)
+	else if (f == x->f_fte || f == x->f_sum_fte || f == x->f_rate ||
+	    f == x->f_top_fte)
 		n += 3;
-	else if (f == x->f_date)
+	else if (f == x->f_date || f == x->f_top_date)
 		n = 10;
 	if (f == x->f_sum_kc || f == x->f_sum_dash || f == x->f_sum_fte)
 		return n * 1.15;
@@ -300,6 +316,28 @@ put_str(struct xl *x, struct sheet *sh, lxw_row_t r, lxw_col_t c,
 	    1.15 : 1.0));
 }
 
+/*
+ * A text that wraps within its column (f_wrap, or bold for a header
+ * already written), remembered for the row's height: see fit_rows().
+ */
+static void
+put_wrap(struct xl *x, struct sheet *sh, lxw_row_t r, lxw_col_t c,
+    const char *s, bool bold)
+{
+	struct wrapped	*w;
+
+	if (!bold)
+		put_str(x, sh, r, c, s, x->f_wrap);
+	if (s == NULL || s[0] == '\0')
+		return;
+	grow(&sh->wrap, &sh->capwrap, sh->nwrap + 1, sizeof *sh->wrap);
+	w = &sh->wrap[sh->nwrap++];
+	w->r = r;
+	w->c = c;
+	w->bold = bold;
+	w->s = xstrdup(s);
+}
+
 static void
 put_num(struct xl *x, struct sheet *sh, lxw_row_t r, lxw_col_t c, double v,
     lxw_format *f)
@@ -345,6 +383,33 @@ put_date_cell(struct xl *x, struct sheet *sh, lxw_row_t r, lxw_col_t c,
 	widen(sh, c, 10);
 }
 
+/* Sets column c's width (hidden: not shown or printed) and records it. */
+static void
+set_width_opt(struct xl *x, struct sheet *sh, lxw_col_t c, double w,
+    bool hidden)
+{
+	lxw_row_col_options	 opt = { 0 };
+	size_t			 old = sh->capcolw;
+
+	opt.hidden = hidden;
+	CHECK(x, worksheet_set_column_opt(sh->ws, c, c, w, NULL, &opt));
+	if (c >= sh->capcolw) {
+		grow(&sh->colw, &sh->capcolw, (size_t)c + 1, sizeof *sh->colw);
+		memset(sh->colw + old, 0,
+		    (sh->capcolw - old) * sizeof *sh->colw);
+	}
+	if (c >= sh->ncolw)
+		sh->ncolw = (size_t)c + 1;
+	/* as stored: w + 5/7 of padding, in whole pixels */
+	sh->colw[c] = hidden ? 0 : ((int)(w * 7 + 0.5) + 5) / 7.0;
+}
+
+static void
+set_width(struct xl *x, struct sheet *sh, lxw_col_t c, double w)
+{
+	set_width_opt(x, sh, c, w, false);
+}
+
 /*
  * Sets column widths from the content (header texts count too), between
  * min and max characters; a column with nothing gets min.
@@ -361,15 +426,8 @@ fit_columns(struct xl *x, struct sheet *sh, double min, double max)
 			w = min;
 		if (w > max)
 			w = max;
-		CHECK(x, worksheet_set_column(sh->ws, (lxw_col_t)c,
-		    (lxw_col_t)c, w, NULL));
+		set_width(x, sh, (lxw_col_t)c, w);
 	}
-}
-
-static void
-set_width(struct xl *x, struct sheet *sh, lxw_col_t c, double w)
-{
-	CHECK(x, worksheet_set_column(sh->ws, c, c, w, NULL));
 }
 
 /* A title in row 0 and notes in the rows below it. */
@@ -390,21 +448,134 @@ put_note(struct xl *x, struct sheet *sh, lxw_row_t r, const char *text)
 /* ---- page setup ------------------------------------------------------ */
 
 /*
- * Landscape A4, one page wide, the edition's title and the sheet's name in
- * the page header, the data date and "strana x z y" in the footer. Rows
- * head_first..head_last repeat on every page (none when head_first < 0).
+ * How a sheet prints. A table wider than a page used to be shrunk to one
+ * page wide; the network sheet (some 20 columns, 520 characters) then
+ * printed its 11-point text at about 3 points. The scale is now chosen so
+ * that the text prints at PRINT_MIN_PT or more: a sheet is spread over up
+ * to max_across pages side by side, its first repeat_cols columns (the
+ * service's identifikátor and name) printed again on every page.
+ *
+ * The arithmetic: a column of width w (in Excel's characters, as stored)
+ * is w * 7 pixels of the default font (Calibri 11, 7-pixel digits) at
+ * 96 dpi in Excel, 5.25 points; LibreOffice prints it wider, 7 points
+ * (measured on its PDF export: column edges at a known scale), and the
+ * larger is used so that both keep the limit. A4 landscape with 0.4-inch
+ * side margins leaves 784 points across: at 100 % a page takes 112
+ * characters, and at the smallest allowed scale, 7/11 = 64 %, it takes 175.
+ * print_pages() packs the columns into pages the way a spreadsheet breaks
+ * them (a column never split, the repeated ones first on every page);
+ * print_scale() finds the largest whole percentage at which they take at
+ * most n pages across. The smallest n whose scale keeps 7 points wins and
+ * the sheet is set to "fit to n pages wide", which Excel, LibreOffice and
+ * Gnumeric turn into that scale themselves. When even max_across pages
+ * would need a smaller scale (hundreds of municipality columns), the scale
+ * is fixed at 64 % and the columns run over as many pages as they need.
+ *
+ * A sheet of blocks that each have their own header row (Podle druhu a
+ * obce) instead gets a page break before every block and a fixed scale
+ * small enough for its tallest block to fit one page: "fit to width"
+ * would override manual page breaks.
+ */
+#define PRINT_FONT_PT	11.0	/* libxlsxwriter's default font size */
+#define PRINT_MIN_PT	7.0	/* the smallest printed text we accept */
+#define PT_PER_CHAR	7.0	/* one character of column width in points */
+#define PAGE_ACROSS_PT	(841.89 - 2 * 0.4 * 72)	/* A4 landscape, margins */
+#define PAGE_DOWN_PT	(595.28 - 2 * 0.75 * 72)
+#define ROW_PT		15.0	/* default row height */
+
+struct print {
+	int		 head_first;	/* rows repeated on every page, */
+	int		 head_last;	/* or -1 */
+	size_t		 repeat_cols;	/* leading columns repeated across */
+	int		 max_across;	/* pages side by side at most */
+	lxw_row_t	*breaks;	/* page break before each (0-ended) */
+	double		 block_rows;	/* rows of the tallest block */
+};
+
+/* Pages across that columns w[0..n) take at scale percent. */
+static int
+print_pages(const double *w, size_t n, size_t repeat, int percent)
+{
+	double	 room = PAGE_ACROSS_PT * 100.0 / percent / PT_PER_CHAR;
+	double	 fixed = 0, used;
+	size_t	 c;
+	int	 pages = 1;
+
+	for (c = 0; c < repeat && c < n; c++)
+		fixed += w[c];
+	if (fixed > room / 2)
+		fixed = 0, repeat = 0;	/* a spreadsheet drops them then */
+	used = 0;
+	for (c = 0; c < n; c++) {
+		if (used > 0 && used + w[c] > room && c >= repeat) {
+			pages++;
+			used = fixed;
+		}
+		used += w[c];
+	}
+	return pages;
+}
+
+/* The largest scale (10..100 %) at which w takes at most n pages across. */
+static int
+print_scale(const double *w, size_t ncols, size_t repeat, int n)
+{
+	int	 p;
+
+	for (p = 100; p > 10; p--)
+		if (print_pages(w, ncols, repeat, p) <= n)
+			break;
+	return p;
+}
+
+/* The printed size of the body text at percent. */
+static double
+print_pt(int percent)
+{
+	return PRINT_FONT_PT * percent / 100.0;
+}
+
+/*
+ * Landscape A4, the edition's title and the sheet's name in the page
+ * header, the data date and "strana x z y" in the footer; the scale and
+ * the repeated rows and columns as struct print says (see above).
  */
 static void
-page_setup(struct xl *x, struct sheet *sh, int head_first, int head_last)
+page_setup(struct xl *x, struct sheet *sh, const struct print *pr)
 {
 	struct buf	 hf = { 0 };
+	int		 n, p = 0, min = (int)(PRINT_MIN_PT / PRINT_FONT_PT *
+			    100.0 + 0.999), tall;
+	bool		 across = false;
 
 	worksheet_set_landscape(sh->ws);
 	worksheet_set_paper(sh->ws, 9);		/* A4 */
-	worksheet_fit_to_pages(sh->ws, 1, 0);
-	if (head_first >= 0)
-		CHECK(x, worksheet_repeat_rows(sh->ws, (lxw_row_t)head_first,
-		    (lxw_row_t)head_last));
+	worksheet_set_margins(sh->ws, 0.4, 0.4, 0.75, 0.75);
+	for (n = 1; n <= pr->max_across; n++)
+		if (print_pt(p = print_scale(sh->colw, sh->ncolw,
+		    pr->repeat_cols, n)) >= PRINT_MIN_PT)
+			break;
+	if (n > pr->max_across)
+		p = min;
+	if (pr->breaks != NULL && pr->block_rows > 0) {
+		tall = (int)(PAGE_DOWN_PT * 100.0 / (pr->block_rows * ROW_PT));
+		if (tall < p)
+			p = tall < min ? min : tall;
+		worksheet_set_print_scale(sh->ws, (uint16_t)p);
+		CHECK(x, worksheet_set_h_pagebreaks(sh->ws, pr->breaks));
+	} else if (n <= pr->max_across)
+		worksheet_fit_to_pages(sh->ws, (uint16_t)n, 0);
+	else
+		worksheet_set_print_scale(sh->ws, (uint16_t)p);
+	across = print_pages(sh->colw, sh->ncolw, pr->repeat_cols, p) > 1;
+	if (across && pr->repeat_cols > 0)
+		CHECK(x, worksheet_repeat_columns(sh->ws, 0,
+		    (lxw_col_t)(pr->repeat_cols - 1)));
+	if (across)	/* a band of rows whole, then the next one */
+		worksheet_print_across(sh->ws);
+	if (pr->head_first >= 0)
+		CHECK(x, worksheet_repeat_rows(sh->ws,
+		    (lxw_row_t)pr->head_first, (lxw_row_t)pr->head_last));
 	/* at most 2 + 90 + 5 + 60 + 2 + 93 bytes: within Excel's 255 */
 	buf_puts(&hf, "&L");
 	if (x->e->title.s != NULL)
@@ -422,6 +593,16 @@ page_setup(struct xl *x, struct sheet *sh, int head_first, int head_last)
 	buf_puts(&hf, "&Rstrana &P z &N");
 	CHECK(x, worksheet_set_footer(sh->ws, buf_str(&hf)));
 	buf_free(&hf);
+}
+
+/* The usual print setup: rows head_first..head_last repeated (or -1). */
+static void
+page_setup_simple(struct xl *x, struct sheet *sh, int head_first,
+    int head_last)
+{
+	struct print	 pr = { head_first, head_last, 0, 1, NULL, 0 };
+
+	page_setup(x, sh, &pr);
 }
 
 /* ---- formats ---------------------------------------------------------- */
@@ -486,6 +667,17 @@ make_formats(struct xl *x)
 	x->f_wrap = new_format(x, NULL, false, false);
 	format_set_text_wrap(x->f_wrap);
 	format_set_align(x->f_wrap, LXW_ALIGN_VERTICAL_TOP);
+	x->f_top = new_format(x, NULL, false, false);
+	x->f_top_text = new_format(x, "@", false, false);
+	x->f_top_int = new_format(x, "#,##0", false, false);
+	x->f_top_fte = new_format(x, "0.00", false, false);
+	x->f_top_date = new_format(x, "d. m. yyyy", false, false);
+	format_set_align(x->f_top_date, LXW_ALIGN_RIGHT);
+	format_set_align(x->f_top, LXW_ALIGN_VERTICAL_TOP);
+	format_set_align(x->f_top_text, LXW_ALIGN_VERTICAL_TOP);
+	format_set_align(x->f_top_int, LXW_ALIGN_VERTICAL_TOP);
+	format_set_align(x->f_top_fte, LXW_ALIGN_VERTICAL_TOP);
+	format_set_align(x->f_top_date, LXW_ALIGN_VERTICAL_TOP);
 }
 
 /* ---- the network sheet ----------------------------------------------- */
@@ -638,51 +830,57 @@ network_row(struct xl *x, struct sheet *sh, lxw_row_t r,
 	char			*t;
 	size_t			 u;
 
-	put_str(x, sh, r, NC_IDENT, s->ident.s, x->f_text);
-	put_str(x, sh, r, NC_NAME, s->name.s, NULL);
+	put_str(x, sh, r, NC_IDENT, s->ident.s, x->f_top_text);
+	put_wrap(x, sh, r, NC_NAME, s->name.s, false);
 	if (p != NULL) {
-		put_str(x, sh, r, NC_PROVIDER, p->name.s, NULL);
-		put_str(x, sh, r, NC_ICO, p->ico.s, x->f_text);
+		put_wrap(x, sh, r, NC_PROVIDER, p->name.s, false);
+		put_str(x, sh, r, NC_ICO, p->ico.s, x->f_top_text);
 	}
 	if (s->type->para != NULL) {
 		buf_reset(&x->b);
 		buf_printf(&x->b, "§ %s", s->type->para);
-		put_str(x, sh, r, NC_PARA, buf_str(&x->b), NULL);
+		put_str(x, sh, r, NC_PARA, buf_str(&x->b), x->f_top);
 	}
-	put_str(x, sh, r, NC_TYPE, s->type->name, NULL);
-	put_str(x, sh, r, NC_GROUP, cb_group_label(s->type->group), NULL);
+	put_wrap(x, sh, r, NC_TYPE, s->type->name, false);
+	put_wrap(x, sh, r, NC_GROUP, cb_group_label(s->type->group), false);
 	t = changes_field_text(s, "formy");
-	put_str(x, sh, r, NC_FORMS, t, NULL);
+	put_wrap(x, sh, r, NC_FORMS, t, false);
 	free(t);
 	t = changes_field_text(s, "obce poskytování");
-	put_str(x, sh, r, NC_MUNIS, t, NULL);
+	put_wrap(x, sh, r, NC_MUNIS, t, false);
 	free(t);
 	t = places_text(s);
-	put_str(x, sh, r, NC_PLACES, t, NULL);
+	put_wrap(x, sh, r, NC_PLACES, t, false);
 	free(t);
 	t = changes_field_text(s, "cílové skupiny");
-	put_str(x, sh, r, NC_TARGETS, t, NULL);
+	put_wrap(x, sh, r, NC_TARGETS, t, false);
 	free(t);
 	t = changes_field_text(s, "věkové skupiny");
-	put_str(x, sh, r, NC_AGES, t, NULL);
+	put_wrap(x, sh, r, NC_AGES, t, false);
 	free(t);
 	for (u = 0; u < x->st->nunits; u++)
 		if (mask & (1u << u))
 			put_num(x, sh, r, (lxw_col_t)(NC_CAP + u),
-			    (double)cap[u], x->f_int);
+			    (double)cap[u], x->f_top_int);
 	if (x->st->ref_year != 0 &&
 	    (f = stats_service_year(s, x->st->ref_year)) != NULL) {
 		if (f->clients >= 0)
 			put_num(x, sh, r, x->nc_clients, (double)f->clients,
-			    x->f_int);
+			    x->f_top_int);
 		if (f->fte_direct >= 0)
 			put_num(x, sh, r, x->nc_fte_direct,
-			    (double)f->fte_direct / 100.0, x->f_fte);
+			    (double)f->fte_direct / 100.0, x->f_top_fte);
 		if (f->fte_other >= 0)
 			put_num(x, sh, r, x->nc_fte_other,
-			    (double)f->fte_other / 100.0, x->f_fte);
+			    (double)f->fte_other / 100.0, x->f_top_fte);
 	}
-	put_date_cell(x, sh, r, x->nc_from, &s->from);
+	if (s->from.y != 0) {
+		lxw_datetime	 dt = { s->from.y, s->from.m, s->from.d, 0, 0, 0 };
+
+		CHECK(x, worksheet_write_datetime(sh->ws, r, x->nc_from, &dt,
+		    x->f_top_date));
+		widen(sh, x->nc_from, 10);
+	}
 	t = muni_key(s);
 	put_str(x, sh, r, x->nc_key_muni, t, NULL);
 	free(t);
@@ -717,6 +915,7 @@ add_table(struct xl *x, struct sheet *sh, const char *name, lxw_row_t first,
 		cols[i].header = keep(x, heads[i]);
 		cols[i].header_format = x->f_head;
 		colp[i] = &cols[i];
+		put_wrap(x, sh, first, (lxw_col_t)i, heads[i], true);
 		widen(sh, (lxw_col_t)i, (double)utf8_count(heads[i],
 		    strlen(heads[i])) * 1.15 + 2);
 	}
@@ -803,12 +1002,116 @@ network_names(struct xl *x)
 	}
 }
 
+/*
+ * Lines a text takes wrapped at spaces into width characters (a longer
+ * word is broken). Column widths count 7-pixel digits and Czech text
+ * averages less a letter, but LibreOffice's wider rendering (see
+ * page_setup) fits only about the width in letters: that is the estimate.
+ */
+static int
+wrap_lines(const char *s, double width)
+{
+	size_t	 cap = width > 2 ? (size_t)width : 1, line = 0, word;
+	int	 lines = 1;
+	const char *p = s, *q;
+
+	while (*p != '\0') {
+		for (q = p; *q != '\0' && *q != ' ' && *q != '\n'; q++)
+			;
+		word = utf8_count(p, (size_t)(q - p));
+		if (line > 0 && line + 1 + word > cap) {
+			lines++;
+			line = 0;
+		}
+		line += (line > 0) + word;
+		while (line > cap) {
+			lines++;
+			line -= cap;
+		}
+		if (*q == '\n') {
+			lines++;
+			line = 0;
+		}
+		p = *q != '\0' ? q + 1 : q;
+	}
+	return lines;
+}
+
+/*
+ * Row heights for the wrapped texts, once the widths are set: not every
+ * viewer fits rows to wrapped text on opening (LibreOffice does not), so
+ * each row is made as tall as its longest text. Bold is a sixth wider.
+ */
+static void
+fit_rows(struct xl *x, struct sheet *sh)
+{
+	size_t		 i, j;
+	int		 lines, most;
+	double		 w;
+	lxw_row_t	 r;
+
+	for (i = 0; i < sh->nwrap; i = j) {
+		r = sh->wrap[i].r;
+		for (most = 1, j = i; j < sh->nwrap && sh->wrap[j].r == r; j++) {
+			w = sh->wrap[j].c < sh->ncolw ? sh->colw[sh->wrap[j].c] :
+			    8.43;
+			if (w <= 0)
+				continue;	/* hidden */
+			if (sh->wrap[j].bold)
+				w /= 1.15;
+			if ((lines = wrap_lines(sh->wrap[j].s, w)) > most)
+				most = lines;
+		}
+		if (most > 27)
+			most = 27;	/* rows are at most 409 points high */
+		if (most > 1)
+			CHECK(x, worksheet_set_row(sh->ws, r, 15 * most, NULL));
+	}
+}
+
+/*
+ * Column widths of the network sheet, in characters. Texts wrap within
+ * their column (rows grow to fit on opening) rather than run to the
+ * widest value: the sample's 56 services print on three A4 pages across
+ * at 8.8 points (LibreOffice, more in Excel) instead of one page at 3 (see
+ * page_setup). Numbers keep
+ * their width; their headers wrap. A column narrower than its cap keeps
+ * its content's width.
+ */
+static void
+network_widths(struct xl *x, struct sheet *sh)
+{
+	static const double cap[NC_CAP] = {
+		[NC_IDENT] = 14, [NC_NAME] = 28, [NC_PROVIDER] = 22,
+		[NC_ICO] = 10, [NC_PARA] = 7, [NC_TYPE] = 22, [NC_GROUP] = 13,
+		[NC_FORMS] = 13, [NC_MUNIS] = 16, [NC_PLACES] = 26,
+		[NC_TARGETS] = 28, [NC_AGES] = 20
+	};
+	lxw_col_t	 c;
+	double		 w;
+
+	for (c = 0; c < x->nc_key_muni; c++) {
+		w = c < (lxw_col_t)sh->nwidth ? sh->width[c] + 2 : 0;
+		if (c < NC_CAP && w > cap[c])
+			w = cap[c];
+		else if (c >= NC_CAP && w > 11)
+			w = 11;		/* numbers: the header wraps */
+		if (w < 6)
+			w = 6;
+		set_width(x, sh, c, w);
+	}
+	/* one column at a time: overlapping <col> ranges make Excel repair */
+	set_width_opt(x, sh, x->nc_key_muni, 20, true);
+	set_width_opt(x, sh, x->nc_key_target, 20, true);
+}
+
 static void
 sheet_network(struct xl *x)
 {
 	struct sheet		 *sh = x->network;
 	const struct service	**v;
-	lxw_row_col_options	  hidden = { 1, 0, 0 };
+	struct print		  pr = { HEAD_ROW, HEAD_ROW, NC_NAME + 1, 3,
+				    NULL, 0 };
 	size_t			  n, i, ncols;
 	char			  a[16], b[16], c1[16], c2[16];
 	const char		 *head[NC_CAP + STATS_MAX_UNITS + 8];
@@ -848,16 +1151,9 @@ sheet_network(struct xl *x)
 	    LXW_IGNORE_NUMBER_STORED_AS_TEXT, buf_str(&x->b)));
 
 	worksheet_freeze_panes(sh->ws, HEAD_ROW + 1, 2);
-	/* long lists are cut on screen (the cell keeps them): print scale */
-	fit_columns(x, sh, 6, 34);
-	set_width(x, sh, NC_NAME, sh->width[NC_NAME] + 3 > 46 ? 46 :
-	    sh->width[NC_NAME] + 3);
-	/* one column at a time: overlapping <col> ranges make Excel repair */
-	CHECK(x, worksheet_set_column_opt(sh->ws, x->nc_key_muni,
-	    x->nc_key_muni, 20, NULL, &hidden));
-	CHECK(x, worksheet_set_column_opt(sh->ws, x->nc_key_target,
-	    x->nc_key_target, 20, NULL, &hidden));
-	page_setup(x, sh, HEAD_ROW, HEAD_ROW);
+	network_widths(x, sh);
+	fit_rows(x, sh);
+	page_setup(x, sh, &pr);
 }
 
 /* ---- services and capacities by type and municipality ---------------- */
@@ -1042,8 +1338,9 @@ static void
 sheet_bytype(struct xl *x)
 {
 	struct sheet	*sh = x->bytype;
-	lxw_row_t	 r;
-	size_t		 u;
+	struct print	 pr = { -1, -1, 2, 3, NULL, 0 };
+	lxw_row_t	 r, prev, breaks[STATS_MAX_UNITS + 2];
+	size_t		 u, i, nb = 0;
 
 	put_title(x, sh, "Služby a kapacity podle druhu a obce");
 	put_note(x, sh, 1, "Vzorce nad listem Síť služeb (COUNTIFS, SUMIFS): "
@@ -1064,14 +1361,25 @@ sheet_bytype(struct xl *x)
 	}
 	r = bytype_block(x, sh, 4, -1);
 	for (u = 0; u < x->st->nunits; u++)
-		if (x->st->units_used & (1u << u))
+		if (x->st->units_used & (1u << u)) {
+			breaks[nb++] = r;
 			r = bytype_block(x, sh, r, (int)u);
-	form_block(x, sh, r);
+		}
+	breaks[nb++] = r;
+	r = form_block(x, sh, r);
+	/* every block starts a page, under its own header row */
+	for (i = 0, prev = 0; i < nb; prev = breaks[i++])
+		if (breaks[i] - prev > pr.block_rows)
+			pr.block_rows = breaks[i] - prev;
+	if (r - prev > pr.block_rows)
+		pr.block_rows = r - prev;
+	breaks[nb] = 0;
+	pr.breaks = breaks;
 	fit_columns(x, sh, 9, 24);
 	set_width(x, sh, 0, 8);
 	set_width(x, sh, 1, 60);
 	worksheet_freeze_panes(sh->ws, 0, 2);
-	page_setup(x, sh, -1, -1);
+	page_setup(x, sh, &pr);
 }
 
 /* ---- capacities -------------------------------------------------------- */
@@ -1331,7 +1639,7 @@ sheet_capacity(struct xl *x)
 	capacity_years(x, sh, r);
 	fit_columns(x, sh, 10, 16);
 	set_width(x, sh, 0, 60);
-	page_setup(x, sh, -1, -1);
+	page_setup_simple(x, sh, -1, -1);
 }
 
 /* ---- funding ------------------------------------------------------------ */
@@ -1520,7 +1828,7 @@ sheet_funding(struct xl *x)
 		put_str(x, sh, 3, 0, "Údaje o financování služeb nejsou k "
 		    "dispozici.", NULL);
 		set_width(x, sh, 0, 60);
-		page_setup(x, sh, -1, -1);
+		page_setup_simple(x, sh, -1, -1);
 		return;
 	}
 	put_str(x, sh, 3, 0, "Výnosy podle zdroje (Kč)", x->f_label);
@@ -1530,7 +1838,7 @@ sheet_funding(struct xl *x)
 	funding_chart(x, sh, 4, 5, r);
 	fit_columns(x, sh, 10, 18);
 	set_width(x, sh, 0, 46);
-	page_setup(x, sh, -1, -1);
+	page_setup_simple(x, sh, -1, -1);
 }
 
 /* ---- indicators --------------------------------------------------------- */
@@ -1565,8 +1873,8 @@ sheet_indicators(struct xl *x)
 
 		r = HEAD_ROW + 1 + (lxw_row_t)i;
 		put_str(x, sh, r, 0, in->code.s, x->f_text);
-		put_str(x, sh, r, 1, in->name.s, NULL);
-		put_str(x, sh, r, 2, in->unit.s, NULL);
+		put_wrap(x, sh, r, 1, in->name.s, false);
+		put_wrap(x, sh, r, 2, in->unit.s, false);
 		put_amount(x, sh, r, 3, &in->baseline);
 		put_amount(x, sh, r, 4, &in->target);
 		put_amount(x, sh, r, 5, &in->achieved);
@@ -1577,13 +1885,17 @@ sheet_indicators(struct xl *x)
 			    ((double)in->target.x100 / 100.0), "=%s/%s",
 			    ref(a, r, 5, false, false),
 			    ref(b, r, 4, false, false));
-		put_str(x, sh, r, 7, in->source.s, NULL);
+		put_wrap(x, sh, r, 7, in->source.s, false);
 	}
 	add_table(x, sh, "Indikatory", HEAD_ROW,
 	    HEAD_ROW + (lxw_row_t)(n > 0 ? n : 1), heads, NELEM(heads));
 	worksheet_freeze_panes(sh->ws, HEAD_ROW + 1, 0);
-	fit_columns(x, sh, 8, 60);
-	page_setup(x, sh, HEAD_ROW, HEAD_ROW);
+	/* names and sources wrap, the numbers' headers too: one page wide */
+	fit_columns(x, sh, 8, 12);
+	set_width(x, sh, 1, sh->width[1] + 3 > 40 ? 40 : sh->width[1] + 3);
+	set_width(x, sh, 7, sh->width[7] + 3 > 30 ? 30 : sh->width[7] + 3);
+	fit_rows(x, sh);
+	page_setup_simple(x, sh, HEAD_ROW, HEAD_ROW);
 }
 
 /* ---- changes ------------------------------------------------------------ */
@@ -1599,22 +1911,22 @@ change_row(struct xl *x, struct sheet *sh, lxw_row_t r, const struct change *ch)
 
 	put_str(x, sh, r, 0, kinds[ch->kind], NULL);
 	put_str(x, sh, r, 1, s->ident.s, x->f_text);
-	put_str(x, sh, r, 2, s->name.s, NULL);
+	put_wrap(x, sh, r, 2, s->name.s, false);
 	t = changes_field_text(s, "druh");
-	put_str(x, sh, r, 3, t, NULL);
+	put_wrap(x, sh, r, 3, t, false);
 	free(t);
 	if (s->provider != NULL)
-		put_str(x, sh, r, 4, s->provider->name.s, NULL);
+		put_wrap(x, sh, r, 4, s->provider->name.s, false);
 	if (ch->kind == CHANGE_FIELD) {
-		put_str(x, sh, r, 5, ch->field, NULL);
-		put_str(x, sh, r, 6, ch->was, NULL);
-		put_str(x, sh, r, 7, ch->is, NULL);
+		put_wrap(x, sh, r, 5, ch->field, false);
+		put_wrap(x, sh, r, 6, ch->was, false);
+		put_wrap(x, sh, r, 7, ch->is, false);
 		return;
 	}
 	/* a new or ended service: what capacity came or went */
-	put_str(x, sh, r, 5, "kapacita", NULL);
+	put_wrap(x, sh, r, 5, "kapacita", false);
 	t = changes_field_text(s, "kapacita");
-	put_str(x, sh, r, ch->kind == CHANGE_NEW ? 7 : 6, t, NULL);
+	put_wrap(x, sh, r, ch->kind == CHANGE_NEW ? 7 : 6, t, false);
 	free(t);
 }
 
@@ -1660,8 +1972,12 @@ sheet_changes(struct xl *x)
 	CHECK(x, worksheet_ignore_errors(sh->ws,
 	    LXW_IGNORE_NUMBER_STORED_AS_TEXT, buf_str(&x->b)));
 	worksheet_freeze_panes(sh->ws, head + 1, 0);
-	fit_columns(x, sh, 8, 36);
-	page_setup(x, sh, (int)head, (int)head);
+	/* the texts wrap: one page wide (see page_setup) */
+	fit_columns(x, sh, 8, 22);
+	set_width(x, sh, 0, 16);
+	set_width(x, sh, 1, 14);
+	fit_rows(x, sh);
+	page_setup_simple(x, sh, (int)head, (int)head);
 }
 
 /* ---- contents ------------------------------------------------------------- */
@@ -1759,7 +2075,7 @@ sheet_contents(struct xl *x)
 	put_note(x, sh, r, buf_str(&x->b));
 	set_width(x, sh, 0, 26);
 	set_width(x, sh, 1, 100);
-	page_setup(x, sh, -1, -1);
+	page_setup_simple(x, sh, -1, -1);
 }
 
 /* ---- the workbook ------------------------------------------------------- */
@@ -1903,7 +2219,7 @@ xlsx_write(const char *path, const struct xlsx_input *in,
 {
 	struct xl	 x = { 0 };
 	struct outfile	 of;
-	size_t		 i;
+	size_t		 i, j;
 	int		 sys_errno;
 	locale_t	 c_locale, old_locale = (locale_t)0;
 
@@ -1929,8 +2245,13 @@ xlsx_write(const char *path, const struct xlsx_input *in,
 	for (i = 0; i < x.nkeep; i++)
 		free(x.keep[i]);
 	free(x.keep);
-	for (i = 0; i < x.nsheets; i++)
+	for (i = 0; i < x.nsheets; i++) {
 		free(x.sheets[i].width);
+		free(x.sheets[i].colw);
+		for (j = 0; j < x.sheets[i].nwrap; j++)
+			free(x.sheets[i].wrap[j].s);
+		free(x.sheets[i].wrap);
+	}
 	buf_free(&x.b);
 	if (!report(&x, path, sys_errno, of.direct, pos, d)) {
 		outfile_abort(&of);

@@ -9,7 +9,8 @@
 #  (b) Gnumeric recalculates every formula (ssconvert --recalc) to the
 #      value mapa cached; a copy with one wrong cached value must be caught,
 #      which proves that Gnumeric really recalculated;
-#  (c) Debian's openpyxl loads it with every warning an error;
+#  (c) Debian's openpyxl loads it with every warning an error, and every
+#      sheet prints at 7 points or more (A4, the stored scale);
 #  (d) the bytes are the same twice, under LC_ALL=cs_CZ.UTF-8, in another
 #      time zone; the creation date is SOURCE_DATE_EPOCH or the data date;
 #  (e) the totals equal numbers computed by tests/xlsx/check.py from the
@@ -69,8 +70,9 @@ else
 	no "ssconvert --recalc failed"
 fi
 
-# (c) openpyxl without warnings
+# (c) openpyxl without warnings; every sheet prints at 7 points or more
 $PY tests/xlsx/check.py openpyxl "$tmp/a.xlsx" || no "openpyxl"
+$PY tests/xlsx/check.py print "$tmp/a.xlsx" || no "printed text under 7 points"
 
 # (d) deterministic bytes
 render "$tmp/d1.xlsx" || no "second render"
@@ -237,6 +239,7 @@ for e in few many; do
 		$PY tests/xlsx/check.py recalc "$tmp/gen/$e.xlsx" "$tmp/gen/$e-r.xlsx" > /dev/null ||
 		    no "$e: recalculation differs"
 		$PY tests/xlsx/check.py openpyxl "$tmp/gen/$e.xlsx" > /dev/null || no "$e: openpyxl"
+		$PY tests/xlsx/check.py print "$tmp/gen/$e.xlsx" > /dev/null || no "$e: printed under 7 points"
 		grep -q 'oddHeader	&L„Mapa pomoci && rozcestník“' "$tmp/gen/$e.cells" ||
 		    no "$e: '&' not doubled in the page header"
 		LC_ALL=C awk -F'\t' '$2 == "oddHeader" && length($3) > 255 { bad = 1 } END { exit bad }' \
@@ -251,5 +254,9 @@ grep -q '^Podle druhu a obce!E7	f	=COUNTIFS(Sit_Druh,$B7,Sit_Obce,"|")	1' "$tmp/
     no "few: the service without a place is not counted under 'bez obce'"
 grep -q 'Služby jsou v 151 obcích' "$tmp/gen/many.cells" || no "many: no note on too many municipalities"
 grep -q '^Podle druhu a obce!C6	s	Celkem$' "$tmp/gen/many.cells" || no "many: municipality columns shown"
+grep -q '^Síť služeb	page	.*fitToWidth=[23] ' "$tmp/gen/many.cells" ||
+    no "many: the network sheet is not spread over pages across"
+grep -q "^name	Síť služeb!_xlnm.Print_Titles	'Síť služeb'!\$A:\$B," "$tmp/gen/many.cells" ||
+    no "many: identifikátor and name are not repeated on every page"
 
 exit $status

@@ -11,7 +11,7 @@ what the file stores, not what a library makes of it: one line per cell,
 where type is s (text), n (number), b (boolean), e (error) or f (formula,
 followed by the formula and its cached value), then the workbook's defined
 names, document properties, and per sheet the frozen panes, column widths,
-page setup, header and footer, print titles, hyperlinks, tables and charts.
+page setup and margins, page breaks, header and footer, print titles, hyperlinks, tables and charts.
 """
 import posixpath
 import re
@@ -136,6 +136,12 @@ def dump(path, out):
             out.write("%s\tpage\t%s%s\n" % (name, " ".join(
                 "%s=%s" % kv for kv in sorted(ps.attrib.items()) if kv[0] != RID),
                 " fitToPage" if pr is not None and pr.get("fitToPage") else ""))
+        pm = ws.find("m:pageMargins", NS)
+        if pm is not None:
+            out.write("%s\tmargins\t%s\n" % (name, " ".join(
+                "%s=%s" % kv for kv in sorted(pm.attrib.items()))))
+        for brk in ws.findall("m:rowBreaks/m:brk", NS):
+            out.write("%s\tpage-break\tbefore row %d\n" % (name, int(brk.get("id")) + 1))
         hf = ws.find("m:headerFooter", NS)
         if hf is not None:
             for el in hf:

@@ -12,6 +12,8 @@
     check.py totals FILE.xlsx EDITION_DIR
         compares the workbook's totals with numbers computed here, from the
         sample's JSON files and codebooks, without mapa's code
+    check.py print FILE.xlsx
+        every sheet prints its text at 7 points or more (A4, its scale)
 
 Uses Debian's python3-openpyxl; run with /usr/bin/python3.
 """
@@ -250,9 +252,66 @@ def cmd_totals(path, folder):
         fail("only %d totals compared" % checked)
 
 
+def cmd_print(path):
+    """Every sheet prints its 11-point text at 7 points or more on A4.
+
+    Independent of xlsx.c's own arithmetic: the scale is the one stored, or
+    for "fit to n pages wide" the largest whole percentage at which the
+    visible columns, a column never split and the print-title columns
+    repeated, take at most n pages; a column width unit is taken as 7
+    points, as LibreOffice prints it (Excel: 5.25).
+    """
+    import openpyxl
+    import openpyxl.utils
+    import xml.etree.ElementTree as ET
+    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+    z = zipfile.ZipFile(path)
+    wb = openpyxl.load_workbook(path)
+    sheets = 0
+    for i, name in enumerate(wb.sheetnames, 1):
+        ws = ET.fromstring(z.read("xl/worksheets/sheet%d.xml" % i))
+        widths = {}
+        for col in ws.findall("m:cols/m:col", ns):
+            for c in range(int(col.get("min")), int(col.get("max")) + 1):
+                widths[c] = 0.0 if col.get("hidden") else float(col.get("width"))
+        w = [widths.get(c, 8.43) for c in range(1, max(widths) + 1)] if widths else [8.43]
+        ps = ws.find("m:pageSetup", ns)
+        pm = ws.find("m:pageMargins", ns)
+        fit = ws.find("m:sheetPr/m:pageSetUpPr", ns)
+        landscape = ps.get("orientation") == "landscape"
+        across = (297 if landscape else 210) / 25.4 * 72 - 72 * (
+            float(pm.get("left")) + float(pm.get("right")))
+        titles = wb[name].print_title_cols
+        repeat = 0
+        if titles:
+            repeat = openpyxl.utils.column_index_from_string(titles.split(":")[1].lstrip("$"))
+
+        def pages(pct):
+            room = across * 100.0 / pct / 7.0
+            fixed = sum(w[:repeat])
+            used, n = 0.0, 1
+            for c, cw in enumerate(w):
+                if used > 0 and used + cw > room and c >= repeat:
+                    n, used = n + 1, fixed
+                used += cw
+            return n
+
+        if fit is not None and fit.get("fitToPage"):
+            n = int(ps.get("fitToWidth", "1"))
+            pct = next(p for p in range(100, 9, -1) if pages(p) <= n or p == 10)
+        else:
+            pct = int(ps.get("scale", "100"))
+        pt = 11.0 * pct / 100
+        sheets += 1
+        if pt < 7.0 - 1e-9:
+            fail("%s prints at %d %% = %.1f pt, under 7 pt" % (name, pct, pt))
+    print("print: %d sheets checked" % sheets)
+
+
 def main():
     cmds = {"recalc": (cmd_recalc, 2), "tamper": (cmd_tamper, 2),
-            "openpyxl": (cmd_openpyxl, 1), "totals": (cmd_totals, 2)}
+            "openpyxl": (cmd_openpyxl, 1), "totals": (cmd_totals, 2),
+            "print": (cmd_print, 1)}
     if len(sys.argv) < 2 or sys.argv[1] not in cmds or len(sys.argv) != 2 + cmds[sys.argv[1]][1]:
         sys.exit(__doc__)
     cmds[sys.argv[1]][0](*sys.argv[2:])
