@@ -29,7 +29,7 @@ static const char *const top_keys[] = {
 	"nazev", "podtitul", "uzemi", "rok", "vydani", "udaje_k", "vydavatel",
 	"tiraz", "uvodni_slovo", "vstupy", "filtry", "cleneni", "rozvrzeni",
 	"oddily", "publicita", "obyvatele", "ukazatele", "predchozi_data",
-	"vystupy", NULL
+	"vystupy", "varianty", NULL
 };
 static const char *const territory_keys[] = { "nazev", "obce", NULL };
 static const char *const issuer_keys[] = {
@@ -59,6 +59,12 @@ static const char *const indicator_keys[] = {
 };
 static const char *const output_keys[] = {
 	"pdf", "tisk", "brozura", "xlsx", NULL
+};
+static const char *const variant_keys[] = {
+	"id", "nazev", "podtitul", "uzemi", "filtry", "vystupy", NULL
+};
+static const char *const variant_filter_keys[] = {
+	"obce", "cilove_skupiny", NULL
 };
 
 static const char *const section_names[EDS__MAX + 1] = {
@@ -719,34 +725,34 @@ read_inputs(struct ectx *c, struct node *root)
 	}
 }
 
+/* filtry.cilove_skupiny (field names it in messages) into *out, *nout. */
 static void
-read_targets(struct ectx *c, struct node *n)
+read_targets(struct ectx *c, struct node *n, const char *field,
+    struct coderef **out, size_t *nout)
 {
-	struct edition		*e = c->e;
 	struct str		*v;
 	size_t			 i, k = 0, count;
 	const struct cb_item	*it;
 	const char		*sug;
 
-	v = text_list(c, n, "filtry.cilove_skupiny", &count);
+	v = text_list(c, n, field, &count);
 	if (count == 0)
 		return;
-	e->target_filter = arena_alloc(c->a, count * sizeof *e->target_filter);
+	*out = arena_alloc(c->a, count * sizeof **out);
 	for (i = 0; i < count; i++) {
 		if ((it = cb_find(CB_TARGET, v[i].s)) != NULL) {
-			e->target_filter[k].item = it;
-			e->target_filter[k++].pos = v[i].pos;
+			(*out)[k].item = it;
+			(*out)[k++].pos = v[i].pos;
 		} else if ((sug = tree_suggest(v[i].s, cb_names(CB_TARGET)))
 		    != NULL)
 			diag(c->d, D_UNKNOWN_CODE, &v[i].pos, "unknown target "
-			    "group %s in filtry.cilove_skupiny, ignored; did you "
-			    "mean %s?", dq(c->d, v[i].s), dq(c->d, sug));
+			    "group %s in %s, ignored; did you mean %s?",
+			    dq(c->d, v[i].s), field, dq(c->d, sug));
 		else
 			diag(c->d, D_UNKNOWN_CODE, &v[i].pos, "unknown target "
-			    "group %s in filtry.cilove_skupiny, ignored",
-			    dq(c->d, v[i].s));
+			    "group %s in %s, ignored", dq(c->d, v[i].s), field);
 	}
-	e->ntarget_filter = k;
+	*nout = k;
 }
 
 static void
@@ -768,7 +774,8 @@ read_filters(struct ectx *c, struct node *root)
 	    "filtry.okresy", &e->filter.nokresy);
 	e->filter.obce = string_array(c, tree_get(n, "obce"), "filtry.obce",
 	    &e->filter.nobce);
-	read_targets(c, tree_get(n, "cilove_skupiny"));
+	read_targets(c, tree_get(n, "cilove_skupiny"), "filtry.cilove_skupiny",
+	    &e->target_filter, &e->ntarget_filter);
 	tree_check_unused(n, c->d, "filtry", filter_keys);
 }
 
@@ -937,6 +944,23 @@ read_indicators(struct ectx *c, struct node *root)
 			    &e->indicators[e->nindicators++]);
 }
 
+/* The output files of a vystupy mapping (field: its name in messages). */
+static void
+read_outputs(struct ectx *c, struct node *n, const char *field,
+    struct edition_outputs *o)
+{
+	static const char *const keys[] = { "pdf", "tisk", "brozura", "xlsx" };
+	struct str	*out[4] = { &o->pdf, &o->print, &o->booklet, &o->xlsx };
+	char		 name[64];
+	size_t		 i;
+
+	for (i = 0; i < 4; i++) {
+		snprintf(name, sizeof name, "%s.%s", field, keys[i]);
+		*out[i] = resolve(c, member_text(c, n, keys[i], name));
+	}
+	tree_check_unused(n, c->d, field, output_keys);
+}
+
 static void
 read_paths(struct ectx *c, struct node *root)
 {
@@ -952,14 +976,8 @@ read_paths(struct ectx *c, struct node *root)
 		    "changes can be made"))
 			c->e->previous_data.s = NULL;
 	}
-	if (!want(c, n, N_OBJECT, "vystupy"))
-		return;
-	o->pdf = resolve(c, member_text(c, n, "pdf", "vystupy.pdf"));
-	o->print = resolve(c, member_text(c, n, "tisk", "vystupy.tisk"));
-	o->booklet = resolve(c, member_text(c, n, "brozura",
-	    "vystupy.brozura"));
-	o->xlsx = resolve(c, member_text(c, n, "xlsx", "vystupy.xlsx"));
-	tree_check_unused(n, c->d, "vystupy", output_keys);
+	if (want(c, n, N_OBJECT, "vystupy"))
+		read_outputs(c, n, "vystupy", o);
 }
 
 static void
@@ -972,6 +990,279 @@ read_dates(struct ectx *c, struct node *root)
 	if (s.s != NULL)
 		date_value(c, tree_get(root, "udaje_k"), "udaje_k",
 		    &c->e->data_date);
+}
+
+/* Variants (varianty). */
+
+/* An id names a variant in messages and file names: ASCII only. */
+static bool
+id_ok(const char *s)
+{
+	if (*s == '\0')
+		return false;
+	for (; *s != '\0'; s++)
+		if (!is_digit((unsigned char)*s) && *s != '-' && *s != '_' &&
+		    !((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
+			return false;
+	return true;
+}
+
+/* Do two texts name the same thing, ignoring case and diacritics? */
+static bool
+same_name(const char *a, const char *b)
+{
+	char	 fa[128], fb[128];
+
+	return strcmp(fold(a, fa, sizeof fa), fold(b, fb, sizeof fb)) == 0;
+}
+
+/*
+ * The variant's filtry.obce. A variant narrows the edition: with the
+ * edition's own filtry.obce, a municipality not among them is dropped
+ * (it is compared as written: a name does not match its code).
+ */
+static void
+variant_obce(struct ectx *c, struct node *n, struct edition_variant *v)
+{
+	const struct load_opts *f = &c->e->filter;
+	struct str	*given;
+	size_t		 i, j, k = 0, count;
+
+	given = text_list(c, n, "varianty.filtry.obce", &count);
+	if (count == 0)
+		return;
+	v->municipalities = arena_alloc(c->a, count * sizeof *v->municipalities);
+	v->obce = arena_alloc(c->a, count * sizeof *v->obce);
+	for (i = 0; i < count; i++) {
+		for (j = 0; j < f->nobce; j++)
+			if (same_name(given[i].s, f->obce[j]))
+				break;
+		if (f->nobce > 0 && j == f->nobce) {
+			diag_at_level(c->d, D_EDITION, DIAG_WARNING,
+			    &given[i].pos, "variant %s: %s is not among the "
+			    "edition's filtry.obce, and a variant only narrows "
+			    "them; dropped (write it as it is written there)",
+			    dq(c->d, v->id.s), dq(c->d, given[i].s));
+			continue;
+		}
+		/* the edition's spelling, which its filters already match */
+		v->municipalities[k] = given[i];
+		if (f->nobce > 0)
+			v->municipalities[k].s = f->obce[j];
+		v->obce[k] = v->municipalities[k].s;
+		k++;
+	}
+	v->nobce = k;
+	if (k == 0)
+		diag(c->d, D_EDITION, &n->pos, "variant %s: none of its "
+		    "filtry.obce is among the edition's, so it would list no "
+		    "services", dq(c->d, v->id.s));
+}
+
+/* The variant's target groups, narrowed to the edition's like obce. */
+static void
+variant_targets(struct ectx *c, struct node *n, struct edition_variant *v)
+{
+	const struct edition *e = c->e;
+	size_t		 i, j, k = 0, given = 0;
+
+	read_targets(c, n, "varianty.filtry.cilove_skupiny",
+	    &v->target_filter, &given);
+	for (i = 0; i < given; i++) {
+		for (j = 0; j < e->ntarget_filter; j++)
+			if (e->target_filter[j].item == v->target_filter[i].item)
+				break;
+		if (e->ntarget_filter > 0 && j == e->ntarget_filter) {
+			diag_at_level(c->d, D_EDITION, DIAG_WARNING,
+			    &v->target_filter[i].pos, "variant %s: target group "
+			    "%s is not among the edition's "
+			    "filtry.cilove_skupiny, and a variant only narrows "
+			    "them; dropped", dq(c->d, v->id.s),
+			    dq(c->d, v->target_filter[i].item->code));
+			continue;
+		}
+		v->target_filter[k++] = v->target_filter[i];
+	}
+	v->ntarget_filter = k;
+	if (given > 0 && k == 0)
+		diag(c->d, D_EDITION, &n->pos, "variant %s: none of its "
+		    "filtry.cilove_skupiny is among the edition's, so it would "
+		    "list no services", dq(c->d, v->id.s));
+}
+
+/* One item of varianty; false when it has no usable id (reported). */
+static bool
+read_variant(struct ectx *c, struct node *n, struct edition_variant *v)
+{
+	struct node	*f, *o;
+
+	memset(v, 0, sizeof *v);
+	v->pos = n->pos;
+	v->id = required_text(c, n, "id", "varianty.id", "this variant has "
+	    "no id: add \xe2\x80\x9eid: \xe2\x80\xa6\xe2\x80\x9c (letters, "
+	    "digits, - and _); variant ignored");
+	if (v->id.s != NULL && !id_ok(v->id.s)) {
+		diag(c->d, D_BAD_VALUE, &v->id.pos, "varianty.id %s may contain "
+		    "only ASCII letters, digits, %s and %s; variant ignored",
+		    dq(c->d, v->id.s), dq(c->d, "-"), dq(c->d, "_"));
+		v->id.s = NULL;
+	}
+	v->title = member_text(c, n, "nazev", "varianty.nazev");
+	v->subtitle = member_text(c, n, "podtitul", "varianty.podtitul");
+	v->territory = member_text(c, n, "uzemi", "varianty.uzemi");
+	f = tree_get(n, "filtry");
+	if (v->id.s != NULL && want(c, f, N_OBJECT, "varianty.filtry")) {
+		variant_obce(c, tree_get(f, "obce"), v);
+		variant_targets(c, tree_get(f, "cilove_skupiny"), v);
+		tree_check_unused(f, c->d, "the filtry of a variant",
+		    variant_filter_keys);
+	}
+	o = tree_get(n, "vystupy");
+	if (o == NULL && v->id.s != NULL)
+		diag(c->d, D_MISSING_FIELD, &n->pos, "variant %s names no "
+		    "outputs: add %s with %s or %s under it", dq(c->d, v->id.s),
+		    dq(c->d, "vystupy:"), dq(c->d, "pdf: \xe2\x80\xa6"),
+		    dq(c->d, "xlsx: \xe2\x80\xa6"));
+	else if (want(c, o, N_OBJECT, "varianty.vystupy")) {
+		read_outputs(c, o, "varianty.vystupy", &v->outputs);
+		if (v->id.s != NULL && v->outputs.pdf.s == NULL &&
+		    v->outputs.xlsx.s == NULL)
+			diag(c->d, D_MISSING_FIELD, &o->pos, "variant %s: "
+			    "vystupy names neither pdf nor xlsx; add at least "
+			    "one", dq(c->d, v->id.s));
+	}
+	tree_check_unused(n, c->d, "a variant of varianty", variant_keys);
+	return v->id.s != NULL;
+}
+
+/* An output file and who writes it, for the check of duplicates. */
+struct output_use {
+	const struct str	*path;
+	const char		*variant;	/* NULL: the edition itself */
+	const char		*key;
+};
+
+/* Two outputs may not be the same file: the second would replace the first. */
+static void
+check_outputs(struct ectx *c)
+{
+	static const char *const keys[] = { "pdf", "tisk", "brozura", "xlsx" };
+	struct edition		*e = c->e;
+	struct output_use	*u;
+	const struct edition_outputs *o;
+	const struct str	*p[4];
+	size_t			 n = 0, i, j, k;
+	char			 who[160];
+
+	u = xcalloc(4 * (e->nvariants + 1), sizeof *u);
+	for (i = 0; i <= e->nvariants; i++) {
+		o = i == 0 ? &e->outputs : &e->variants[i - 1].outputs;
+		p[0] = &o->pdf, p[1] = &o->print, p[2] = &o->booklet;
+		p[3] = &o->xlsx;
+		for (k = 0; k < 4; k++) {
+			if (p[k]->s == NULL)
+				continue;
+			for (j = 0; j < n; j++)
+				if (strcmp(u[j].path->s, p[k]->s) == 0)
+					break;
+			if (j == n) {
+				u[n].path = p[k];
+				u[n].variant = i == 0 ? NULL :
+				    e->variants[i - 1].id.s;
+				u[n++].key = keys[k];
+				continue;
+			}
+			if (u[j].variant != NULL)
+				snprintf(who, sizeof who, "vystupy.%s of variant "
+				    "%s", u[j].key, dq(c->d, u[j].variant));
+			else
+				snprintf(who, sizeof who, "the edition's "
+				    "vystupy.%s", u[j].key);
+			diag(c->d, D_EDITION, &p[k]->pos, "%s is also written by "
+			    "%s (line %d): each output needs its own file",
+			    dq(c->d, p[k]->s), who, u[j].path->pos.line);
+		}
+	}
+	free(u);
+}
+
+static void
+read_variants(struct ectx *c, struct node *root)
+{
+	struct node	*n = tree_get(root, "varianty");
+	struct edition	*e = c->e;
+	size_t		 i, j;
+
+	if (!want(c, n, N_ARRAY, "varianty"))
+		return;
+	if (n->n == 0) {
+		diag_at_level(c->d, D_EDITION, DIAG_WARNING, &n->pos,
+		    "varianty lists no variants; only the edition itself is "
+		    "rendered");
+		return;
+	}
+	e->variants = arena_alloc(c->a, n->n * sizeof *e->variants);
+	for (i = 0; i < n->n; i++) {
+		struct edition_variant *v = &e->variants[e->nvariants];
+
+		if (!want(c, n->items[i], N_OBJECT, "each item of varianty") ||
+		    !read_variant(c, n->items[i], v))
+			continue;
+		for (j = 0; j < e->nvariants; j++)
+			if (same_name(e->variants[j].id.s, v->id.s))
+				break;
+		if (j < e->nvariants) {
+			diag(c->d, D_EDITION, &v->id.pos, "variant id %s is "
+			    "already used (line %d): each variant needs its own; "
+			    "this one ignored", dq(c->d, v->id.s),
+			    e->variants[j].id.pos.line);
+			continue;
+		}
+		e->nvariants++;
+	}
+	check_outputs(c);
+}
+
+struct edition *
+edition_for_variant(const struct edition *e, size_t i, struct diag *d)
+{
+	const struct edition_variant *var;
+	struct edition	*v;
+	struct arena	*a;
+
+	(void)d;
+	if (e == NULL || i >= e->nvariants)
+		return NULL;
+	var = &e->variants[i];
+	a = arena_new();
+	v = arena_alloc(a, sizeof *v);
+	*v = *e;
+	v->arena = a;
+	v->variants = NULL;
+	v->nvariants = 0;
+	v->variant = var;
+	if (var->title.s != NULL)
+		v->title = var->title;
+	if (var->subtitle.s != NULL)
+		v->subtitle = var->subtitle;
+	if (var->territory.s != NULL)
+		v->territory = var->territory;
+	if (var->nobce > 0) {
+		v->filter.obce = var->obce;
+		v->filter.nobce = var->nobce;
+		v->municipalities = var->municipalities;
+		v->nmunicipalities = var->nobce;
+		/* obyvatele counts the whole territory: no rates are better
+		   than rates per 1 000 of the wrong population */
+		v->population.total.n = v->population.over65.n = -1;
+		v->population.over80.n = -1;
+	}
+	if (var->ntarget_filter > 0) {
+		v->target_filter = var->target_filter;
+		v->ntarget_filter = var->ntarget_filter;
+	}
+	v->outputs = var->outputs;
+	return v;
 }
 
 /* Checks between blocks, once everything is read. */
@@ -1033,6 +1324,7 @@ read_root(struct ectx *c, struct node *root)
 	read_population(c, root);
 	read_indicators(c, root);
 	read_paths(c, root);
+	read_variants(c, root);
 	tree_check_unused(root, c->d, "the edition", top_keys);
 	cross_checks(c);
 }

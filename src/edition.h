@@ -134,6 +134,26 @@ struct edition_outputs {
 	struct str	 xlsx;
 };
 
+/*
+ * One variant of the edition (varianty): the same data and texts with its
+ * own title, narrower filters and its own outputs, e.g. one brochure per
+ * municipality or one for seniors only. Checked when the file is read;
+ * edition_for_variant() makes the edition to render.
+ */
+struct edition_variant {
+	struct str		 id;		/* ASCII letters, digits, - and _ */
+	struct str		 title;		/* nazev; s NULL: the edition's */
+	struct str		 subtitle;	/* podtitul; s NULL: the edition's */
+	struct str		 territory;	/* uzemi; s NULL: the edition's */
+	struct str		*municipalities; /* filtry.obce as written and */
+	const char		**obce;		/* the same as load filters; */
+	size_t			 nobce;		/* 0: the edition's */
+	struct coderef		*target_filter;	/* filtry.cilove_skupiny; */
+	size_t			 ntarget_filter; /* 0: the edition's */
+	struct edition_outputs	 outputs;	/* vystupy, resolved */
+	struct srcpos		 pos;
+};
+
 struct edition {
 	struct arena		*arena;		/* owns the edition and its strings */
 	const char		*file;		/* interned path of the edition file */
@@ -165,6 +185,10 @@ struct edition {
 	size_t			 nindicators;
 	struct str		 previous_data;	/* predchozi_data, resolved */
 	struct edition_outputs	 outputs;	/* vystupy, resolved */
+	struct edition_variant	*variants;	/* varianty, in order */
+	size_t			 nvariants;
+	/* In an edition made by edition_for_variant(): which; else NULL. */
+	const struct edition_variant *variant;
 };
 
 /*
@@ -183,6 +207,21 @@ struct edition	*edition_parse(const char *file, const char *buf, size_t len,
 		    struct diag *);
 
 void		 edition_free(struct edition *);
+
+/*
+ * The edition to render for variant i (0 <= i < e->nvariants): a copy of
+ * e with the variant's nazev, podtitul and uzemi, its filters in place of
+ * the edition's (already narrowed to them when the file was read: a
+ * variant never lists more than the edition), its outputs, no variants of
+ * its own and ->variant set. A variant with its own obce has no
+ * population (obyvatele counts the whole territory), so no rates. Everything the pipeline needs is there, so
+ * that it runs per variant unchanged. The copy has its own arena but
+ * shares e's strings and arrays: free it with edition_free() before e.
+ * Returns NULL when i is out of range. Every check is made when the file
+ * is read, so nothing is reported to d today.
+ */
+struct edition	*edition_for_variant(const struct edition *e, size_t i,
+		    struct diag *d);
 
 /* Key names as written in the file: "sluzby", "cilove_skupiny". */
 const char	*edition_section_name(enum edition_section);

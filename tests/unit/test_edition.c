@@ -3,7 +3,7 @@
  * (paths resolved against the edition's directory, Czech dates and numbers,
  * defaults), and each check with its message and position: required keys,
  * wrong types, bad dates, unknown keys, names and codes with suggestions,
- * missing files.
+ * missing files; variants (varianty) and the editions made from them.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -524,6 +524,95 @@ test_files(void)
 	}
 }
 
+
+/* varianty: each variant read, checked and turned into a whole edition. */
+static void
+test_variants(void)
+{
+	struct edition	*e, *v;
+
+	put("a.json", "{}");
+	put("e.yaml", HEAD
+	    "filtry: {obce: [Hulín, Chropyně]}\n"
+	    "obyvatele: {celkem: 9000}\n"
+	    "vystupy: {pdf: out/all.pdf}\n"
+	    "varianty:\n"
+	    "  - id: hulin\n"
+	    "    nazev: Mapa – Hulín\n"
+	    "    uzemi: Hulín\n"
+	    "    filtry: {obce: [hulin]}\n"
+	    "    vystupy: {pdf: out/hulin.pdf, tisk: out/hulin-tisk.pdf}\n"
+	    "  - id: seniori\n"
+	    "    podtitul: Pro seniory\n"
+	    "    filtry: {cilove_skupiny: [senioři, pecujici]}\n"
+	    "    vystupy: {xlsx: out/seniori.xlsx}\n");
+	e = load("e.yaml");
+	STR_EQ(msgs, "", "variants: no messages");
+	INT_EQ(e->nvariants, 2, "two variants");
+	OK(e->variant == NULL, "the edition is no variant");
+	STR_EQ(e->variants[0].id.s, "hulin", "id");
+	INT_EQ(e->variants[0].id.pos.line, 9, "id line");
+
+	v = edition_for_variant(e, 0, cur);
+	OK(v != NULL && v != e, "variant 0 made");
+	OK(v->variant == &e->variants[0], "knows its variant");
+	INT_EQ(v->nvariants, 0, "no variants of its own");
+	STR_EQ(v->title.s, "Mapa – Hulín", "title replaced");
+	STR_EQ(v->territory.s, "Hulín", "territory replaced");
+	STR_EQ(v->subtitle.s == NULL ? "(none)" : v->subtitle.s, "(none)",
+	    "subtitle kept (none)");
+	INT_EQ(v->filter.nobce, 1, "one municipality");
+	STR_EQ(v->filter.obce[0], "Hulín", "in the edition's spelling");
+	INT_EQ(v->nmunicipalities, 1, "municipalities for the statistics");
+	INT_EQ(v->municipalities[0].pos.line, 12, "position of the value");
+	INT_EQ(v->population.total.n, -1, "no population: no rates");
+	OK(strstr(v->outputs.pdf.s, "/out/hulin.pdf") != NULL, "own pdf");
+	OK(strstr(v->outputs.print.s, "/out/hulin-tisk.pdf") != NULL,
+	    "own print pdf");
+	OK(v->outputs.xlsx.s == NULL, "no workbook: not the edition's");
+	INT_EQ(v->ninputs, e->ninputs, "same inputs");
+	INT_EQ(v->data_date.y, 2026, "same data date");
+	INT_EQ(v->filter.active_on.y, 2026, "same date filter");
+	edition_free(v);
+
+	v = edition_for_variant(e, 1, cur);
+	STR_EQ(v->title.s, "Mapa", "title kept");
+	STR_EQ(v->subtitle.s, "Pro seniory", "subtitle replaced");
+	INT_EQ(v->filter.nobce, 2, "the edition's municipalities");
+	INT_EQ(v->population.total.n, 9000, "and its population");
+	INT_EQ(v->ntarget_filter, 2, "target groups");
+	STR_EQ(v->target_filter[1].item->code, "pecujici", "by code");
+	OK(strstr(v->outputs.xlsx.s, "/out/seniori.xlsx") != NULL, "xlsx");
+	OK(v->outputs.pdf.s == NULL, "no pdf");
+	edition_free(v);
+	OK(edition_for_variant(e, 2, cur) == NULL, "out of range");
+	edition_free(e);
+
+	/* without varianty nothing changes */
+	put("e.yaml", HEAD);
+	e = load("e.yaml");
+	INT_EQ(e->nvariants, 0, "no variants");
+	OK(e->variants == NULL, "no array");
+	OK(edition_for_variant(e, 0, cur) == NULL, "none to make");
+	edition_free(e);
+
+	/* a variant narrows the edition's target groups, never widens */
+	expect(HEAD "filtry: {cilove_skupiny: [seniori]}\n"
+	    "varianty:\n"
+	    "  - {id: a, filtry: {cilove_skupiny: [seniori, pecujici]},"
+	    " vystupy: {pdf: a.pdf}}\n"
+	    "  - {id: b, vystupy: {pdf: a.pdf}}\n"
+	    "  - {id: A, vystupy: {xlsx: b.xlsx}}\n",
+	    "t/e.yaml:7:48: warning: variant „a“: target group „pecujici“ is "
+	    "not among the edition's filtry.cilove_skupiny, and a variant only "
+	    "narrows them; dropped [edition]\n"
+	    "t/e.yaml:8:28: error: „t/a.pdf“ is also written by vystupy.pdf of "
+	    "variant „a“ (line 7): each output needs its own file [edition]\n"
+	    "t/e.yaml:9:10: error: variant id „A“ is already used (line 7): "
+	    "each variant needs its own; this one ignored [edition]\n",
+	    "narrowing, duplicate output and id");
+}
+
 static void
 test_not_yaml(void)
 {
@@ -566,6 +655,7 @@ main(void)
 	RUN(test_names);
 	RUN(test_files);
 	RUN(test_not_yaml);
+	RUN(test_variants);
 	diag_free(cur);
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	if (system(cmd) != 0)
