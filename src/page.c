@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "layout_file.h"
 #include "page.h"
 #include "util.h"
 
@@ -142,6 +143,30 @@ dump_item(FILE *f, const struct pg_item *it)
 	fputc('\n', f);
 }
 
+/*
+ * The type area of page i (0-based; even indexes are rectos, the inner
+ * margin on the left), so that a check of the dump needs nothing else.
+ */
+static void
+put_area(FILE *f, const struct pg_doc *pg, size_t i)
+{
+	const struct layout_spec *ls = pg->doc != NULL ? pg->doc->layout :
+			    NULL;
+	double		 x0;
+
+	if (ls == NULL)
+		return;
+	x0 = i % 2 == 0 ? ls->inner : ls->outer;
+	fputs(" area ", f);
+	put_num(f, x0);
+	fputc(' ', f);
+	put_num(f, ls->top);
+	fputc(' ', f);
+	put_num(f, x0 + lspec_text_width(ls));
+	fputc(' ', f);
+	put_num(f, ls->top + lspec_text_height(ls));
+}
+
 void
 pg_dump(FILE *f, const struct pg_doc *pg)
 {
@@ -155,9 +180,11 @@ pg_dump(FILE *f, const struct pg_doc *pg)
 	fprintf(f, " count %zu\n", pg->npages);
 	for (i = 0; i < pg->npages; i++) {
 		p = &pg->pages[i];
-		fprintf(f, "page %zu label %s section %zu blank %s\n", i + 1,
+		fprintf(f, "page %zu label %s section %zu blank %s", i + 1,
 		    p->label != NULL ? p->label : "-", p->section,
 		    p->blank ? "yes" : "no");
+		put_area(f, pg, i);
+		fputc('\n', f);
 		for (j = 0; j < p->nitems; j++)
 			dump_item(f, &p->items[j]);
 	}

@@ -1,0 +1,3012 @@
+pages 419.53 x 595.28 count 92
+page 1 label i section 0 blank no area 48.19 48.19 377.01 541.42
+  dest 48.19 48.19 sec-1
+  line 122.85 76.31 179.50 33.00 "Mapa pomoci"
+  line 77.31 111.79 270.58 17.00 "Katalog sociálních a návazných služeb na"
+  line 171.16 128.79 82.88 17.00 "Kroměřížsku"
+  line 144.92 168.99 135.35 24.00 "ORP Kroměříž"
+  line 162.20 192.79 100.79 17.00 "3. vydání, 2026"
+  line 160.69 455.52 103.82 17.00 "Město Kroměříž"
+  line 124.97 483.39 175.26 14.00 " Spolufinancováno Evropskou unií"
+  line 98.43 495.13 228.33 11.00 "Rozvoj komunitního plánování sociálních služeb na Kroměřížsku"
+  line 102.42 506.13 220.36 11.00 "Registrační číslo projektu: CZ.03.02.02/00/22_007/0002318"
+  line 55.98 517.13 313.24 11.00 "Tato publikace vznikla v rámci projektu Rozvoj komunitního plánování sociálních služeb"
+  line 60.98 528.13 303.24 11.00 "na Kroměřížsku, reg. č. CZ.03.02.02/00/22_007/0002318, který je spolufinancován"
+  line 108.22 539.13 208.76 11.00 "Evropskou unií z Operačního programu Zaměstnanost plus."
+page 2 label ii section 1 blank no area 42.52 48.19 371.34 541.42
+  dest 42.52 48.19 sec-2
+  line 42.52 277.02 86.54 17.00 "Mapa pomoci"
+  line 42.52 288.63 194.57 11.00 "Katalog sociálních a návazných služeb na Kroměřížsku"
+  line 42.52 302.63 113.40 11.00 "ORP Kroměříž, 3. vydání, 2026"
+  line 42.52 319.13 227.34 11.00 "Vydal: Město Kroměříž, Velké náměstí 115/1, 767 01 Kroměříž"
+  line 42.52 330.13 203.80 11.00 "www.mapapomoci-kromeriz.cz, socialni@mu-kromeriz.cz"
+  line 42.52 346.63 125.70 11.00 "Údaje jsou aktuální k 1. září 2026."
+  line 42.52 357.63 107.34 11.00 "Datum vydání: 15. října 2026"
+  line 42.52 368.63 76.46 11.00 "Náklad 2 000 výtisků"
+  line 42.52 385.13 47.79 11.00 "Zdroje údajů:"
+  line 42.52 396.13 232.28 11.00 "• Registr poskytovatelů sociálních služeb MPSV, stav k 1. 9. 2026"
+  line 42.52 407.13 273.99 11.00 "• dotazníkové šetření mezi poskytovateli sociálních služeb, červen–⁠srpen 2026"
+  line 42.52 418.13 202.15 11.00 "• Český statistický úřad, počet obyvatel obcí k 1. 1. 2026"
+  line 42.52 434.63 328.82 11.00 "Údaje o službách poskytli jejich poskytovatelé a odpovídají stavu k 1. 9. 2026. Za správ"
+  line 42.52 445.63 328.82 11.00 "nost údajů odpovídají poskytovatelé; změny hlaste odboru sociálních věcí Městského úřadu"
+  line 42.52 456.63 328.82 11.00 "Kroměříž. Ukázková data: všechny organizace, osoby a kontakty jsou smyšlené, s výjimkou"
+  line 42.52 467.63 184.32 11.00 "celostátních krizových linek a čísel tísňového volání."
+  line 42.52 484.13 328.82 11.00 "Tato publikace vznikla v rámci projektu Rozvoj komunitního plánování sociálních služeb na"
+  line 42.52 495.13 328.82 11.00 "Kroměřížsku, reg. č. CZ.03.02.02/00/22_007/0002318, který je spolufinancován Evropskou"
+  line 42.52 506.13 169.67 11.00 "unií z Operačního programu Zaměstnanost plus."
+  line 42.52 522.63 93.09 11.00 "ISBN 978-80-7392-614-4"
+  line 42.52 539.13 42.46 11.00 "Neprodejné."
+  line 42.52 564.09 4.41 10.00 artifact "ii"
+page 3 label iii section 2 blank no area 48.19 48.19 377.01 541.42
+  dest 48.19 48.19 sec-3
+  line 48.19 68.49 118.63 24.00 "Milí čtenáři,"
+  line 48.19 95.16 328.82 14.00 "do rukou se vám dostává třetí vydání Mapy pomoci, průvodce sociál"
+  line 48.19 109.16 328.82 14.00 "ními a návaznými službami na Kroměřížsku. Najdete v něm organizace,"
+  line 48.19 123.16 328.82 14.00 "které pomáhají seniorům a jejich rodinám, lidem se zdravotním posti"
+  line 48.19 137.16 328.82 14.00 "žením, rodinám s dětmi i všem, kdo se ocitli v nelehké životní situaci –"
+  line 48.19 151.16 293.82 14.00 "ať už jde o ztrátu bydlení, dluhy, závislost nebo násilí v rodině."
+  line 48.19 168.16 328.82 14.00 "Katalog vznikl v rámci komunitního plánování sociálních služeb, na"
+  line 48.19 182.16 328.82 14.00 "kterém se podílejí poskytovatelé, uživatelé služeb, pečující i zástupci"
+  line 48.19 196.16 328.82 14.00 "všech obcí našeho správního obvodu. Děkuji všem, kdo k jeho přípravě"
+  line 48.19 210.16 168.41 14.00 "přispěli svými zkušenostmi a časem."
+  line 48.19 227.16 328.82 14.00 "Nevíte-li, kde začít, nalistujte rozcestník podle životních situací. Obrátit"
+  line 48.19 241.16 328.82 14.00 "se můžete také na sociální pracovníky městského úřadu, kteří vám po"
+  line 48.19 255.16 328.82 14.00 "mohou najít službu odpovídající vašim potřebám. Věřím, že vám Mapa"
+  line 48.19 269.16 328.82 14.00 "pomoci usnadní cestu k pomoci, kterou hledáte vy nebo vaši blízcí, a že"
+  line 48.19 283.16 203.81 14.00 "ji nebudete potřebovat častěji, než je nutné."
+  line 140.41 314.16 236.60 14.00 "místostarostka města Kroměříže pro sociální oblast"
+  line 370.39 564.09 6.62 10.00 artifact "iii"
+page 4 label iv section 3 blank no area 42.52 48.19 371.34 541.42
+  dest 42.52 48.19 sec-4
+  line 42.52 68.49 201.50 24.00 "Jak používat katalog"
+  line 42.52 95.16 328.82 14.00 "Služby jsou rozděleny do kapitol podle toho, komu jsou určeny. V ka"
+  line 42.52 109.16 328.82 14.00 "pitole jsou seřazeny podle abecedy. Služba, která patří do více kapitol,"
+  line 42.52 123.16 328.82 14.00 "je popsána jen v první z nich; v dalších na ni odkazuje řádek s číslem"
+  line 42.52 137.16 31.65 14.00 "strany."
+  line 42.52 154.16 328.82 14.00 "Každý záznam začíná názvem služby. Pod ním najdete druh služby s pa"
+  line 42.52 168.16 328.82 14.00 "ragrafem zákona, poskytovatele, adresu, kde se služba poskytuje, tele"
+  line 42.52 182.16 328.82 14.00 "fon, e-mail, webové stránky, provozní dobu, komu je služba určena,"
+  line 42.52 196.16 328.82 14.00 "formu poskytování, kapacitu, zda je služba zdarma, nebo za úhradu"
+  line 42.52 210.16 321.51 14.00 "a krátký popis služby. Údaj, který služba neuvedla, v záznamu chybí."
+  dest 42.52 228.94 grp-1
+  line 42.52 243.04 75.11 17.00 "Piktogramy"
+  line 42.52 261.16 182.02 14.00 "adresa, kde se služba poskytuje"
+  line 42.52 275.16 68.82 14.00 "telefon"
+  line 42.52 289.16 65.83 14.00 "e-mail"
+  line 42.52 303.16 109.76 14.00 "webové stránky"
+  line 42.52 317.16 103.57 14.00 "provozní doba"
+  line 42.52 331.16 115.73 14.00 "úhrada za službu"
+  line 42.52 345.16 114.90 14.00 "služba je zdarma"
+  line 42.52 359.16 201.60 14.00 "nepřetržitý provoz, 24 hodin denně"
+  dest 42.52 374.94 grp-2
+  line 42.52 389.04 51.17 17.00 "Zkratky"
+  line 42.52 407.16 294.08 14.00 "§paragraf zákona č. 108/2006 Sb., o sociálních službách"
+  line 42.52 421.16 210.53 14.00 "IČOidentifikační číslo osoby (organizace)"
+  line 42.52 435.16 170.82 14.00 "ORPobec s rozšířenou působností"
+  line 42.52 449.16 170.27 14.00 "o. p. s.obecně prospěšná společnost"
+  line 42.52 463.16 145.99 14.00 "p. o.příspěvková organizace"
+  line 42.52 477.16 186.89 14.00 "s. r. o.společnost s ručením omezeným"
+  line 42.52 491.16 106.56 14.00 "z. s.zapsaný spolek"
+  line 42.52 505.16 101.54 14.00 "z. ú.zapsaný ústav"
+  line 42.52 564.09 6.39 10.00 artifact "iv"
+page 5 label v section 3 blank no area 48.19 48.19 377.01 541.42
+  dest 48.19 48.19 grp-3
+  line 48.19 62.29 122.22 17.00 "Síť služeb v číslech"
+  line 48.19 80.41 90.76 14.00 "Stav k 1. září 2026:"
+  line 48.19 94.41 171.70 14.00 "• 56 registrovaných sociálních služeb"
+  line 48.19 108.41 86.04 14.00 "• 24 poskytovatelů"
+  line 48.19 122.41 309.82 14.00 "• kapacita podle registrace: 379 lůžek, 1146 klientů, 29 intervencí,"
+  line 57.64 136.41 103.91 14.00 "55 kontaktů, 2 hovory"
+  line 48.19 150.41 303.69 14.00 "• příjmy služeb v roce 2025: 379 913 428 Kč (údaje od 56 služeb)"
+  line 48.19 165.16 328.82 11.00 "Kapacity různých jednotek (lůžka, klienti, intervence…) se nesčítají. Podrobné tabulky jsou"
+  line 48.19 176.16 64.10 11.00 "v přílohách XLSX."
+  line 301.21 31.18 75.80 10.00 artifact "Jak používat katalog"
+  rule 48.19 40.52 328.82 0.40 artifact #8da4bf
+  line 372.83 564.09 4.18 10.00 artifact "v"
+page 6 label vi section 4 blank no area 42.52 48.19 371.34 541.42
+  dest 42.52 48.19 sec-5
+  line 42.52 68.49 60.95 24.00 "Obsah"
+  line 42.52 99.21 328.82 14.50 "Rozcestník podle životních situací vii"
+  line 42.52 116.71 328.82 14.50 "Senioři 1"
+  line 58.27 130.16 313.07 14.00 "Sociální poradenství 1"
+  line 58.27 144.16 313.07 14.00 "Služby sociální péče 5"
+  line 58.27 158.16 313.07 14.00 "Služby sociální prevence 23"
+  line 42.52 176.21 328.82 14.50 "Osoby se zdravotním postižením 25"
+  line 58.27 189.66 313.07 14.00 "Sociální poradenství 25"
+  line 58.27 203.66 313.07 14.00 "Služby sociální péče 26"
+  line 58.27 217.66 313.07 14.00 "Služby sociální prevence 32"
+  line 42.52 235.71 328.82 14.50 "Rodiny, děti a mládež 38"
+  line 58.27 249.16 313.07 14.00 "Sociální poradenství 38"
+  line 58.27 263.16 313.07 14.00 "Služby sociální péče 39"
+  line 58.27 277.16 313.07 14.00 "Služby sociální prevence 39"
+  line 42.52 295.21 328.82 14.50 "Lidé v krizi a v obtížné situaci 45"
+  line 58.27 308.66 313.07 14.00 "Sociální poradenství 45"
+  line 58.27 322.66 313.07 14.00 "Služby sociální prevence 46"
+  line 42.52 340.71 328.82 14.50 "Závislosti 55"
+  line 58.27 354.16 313.07 14.00 "Služby sociální péče 55"
+  line 58.27 368.16 313.07 14.00 "Služby sociální prevence 55"
+  line 42.52 386.21 328.82 14.50 "Cizinci a menšiny 57"
+  line 58.27 399.66 313.07 14.00 "Sociální poradenství 57"
+  line 58.27 413.66 313.07 14.00 "Služby sociální prevence 57"
+  line 42.52 431.71 328.82 14.50 "Návazné služby 58"
+  line 42.52 449.21 328.82 14.50 "Úřady a instituce 64"
+  line 42.52 466.71 328.82 14.50 "Krizové linky a tísňová volání 69"
+  line 42.52 484.21 328.82 14.50 "Rejstřík poskytovatelů 72"
+  line 42.52 501.71 328.82 14.50 "Rejstřík služeb podle druhu 75"
+  line 42.52 519.21 328.82 14.50 "Rejstřík služeb podle obcí 79"
+  line 42.52 564.09 6.39 10.00 artifact "vi"
+page 7 label vii section 5 blank no area 48.19 48.19 377.01 541.42
+  dest 48.19 48.19 sec-6
+  line 48.19 68.49 326.80 24.00 "Rozcestník podle životních situací"
+  line 48.19 95.16 328.82 14.00 "Najděte otázku, která nejlépe vystihuje vaši situaci. Pod ní jsou služby,"
+  line 48.19 109.16 267.92 14.00 "které vám mohou pomoci, s číslem strany, kde je najdete."
+  dest 48.19 127.94 grp-44
+  line 48.19 142.04 131.35 17.00 "Stáří a péče o blízké"
+  line 48.19 167.21 228.69 14.50 "Pečuji o blízkého člověka a nevím si rady."
+  line 48.19 180.66 328.82 14.00 "Poradna pro pečující a seniory 4"
+  line 48.19 194.66 328.82 14.00 "Odlehčovací služba Charity – terénní 12"
+  line 48.19 208.66 328.82 14.00 "Odlehčovací služba – pobytová 11"
+  line 48.19 222.66 328.82 14.00 "Odlehčovací služba Zahrada – ambulantní 13"
+  line 48.19 236.66 328.82 14.00 "Denní stacionář Zahrada 5"
+  line 48.19 250.66 328.82 14.00 "Osobní asistence Hanácko 14"
+  line 48.19 264.66 328.82 14.00 "Tísňová péče Strážce 22"
+  line 48.19 295.71 249.02 14.50 "Jsem senior a potřebuji pomoc s domácností."
+  line 48.19 309.16 328.82 14.00 "Pečovatelská služba Kroměříž 18"
+  line 48.19 323.16 328.82 14.00 "Pečovatelská služba Hulín 16"
+  line 48.19 337.16 328.82 14.00 "Charitní pečovatelská služba Chropyně 10"
+  line 48.19 351.16 328.82 14.00 "Pečovatelská služba Koryčany 17"
+  line 48.19 365.16 328.82 14.00 "Pečovatelská služba Morkovice-Slížany 19"
+  line 48.19 379.16 328.82 14.00 "Osobní asistence Koryčansko 15"
+  line 48.19 393.16 328.82 14.00 "Tísňová péče Strážce 22"
+  line 48.19 424.21 199.32 14.50 "Můj blízký už nemůže žít sám doma."
+  line 48.19 437.66 328.82 14.00 "Domov pro seniory Kroměříž 8"
+  line 48.19 451.66 328.82 14.00 "Domov pro seniory Hulín 7"
+  line 48.19 465.66 328.82 14.00 "Domov Dobrého pastýře 6"
+  line 48.19 479.66 328.82 14.00 "Domov se zvláštním režimem Kroměříž 9"
+  line 48.19 493.66 328.82 14.00 "Odlehčovací služba – pobytová 11"
+  line 48.19 507.66 328.82 14.00 "Sociální lůžka Zdravotního centra Koryčany 21"
+  line 368.41 564.09 8.59 10.00 artifact "vii"
+page 8 label viii section 5 blank no area 42.52 48.19 371.34 541.42
+  line 42.52 60.21 287.71 14.50 "Blízký člověk má demenci a přestávám péči zvládat."
+  line 42.52 73.66 328.82 14.00 "Denní stacionář Zahrada 5"
+  line 42.52 87.66 328.82 14.00 "Odlehčovací služba Zahrada – ambulantní 13"
+  line 42.52 101.66 328.82 14.00 "Domov se zvláštním režimem Kroměříž 9"
+  line 42.52 115.66 328.82 14.00 "Poradna pro pečující a seniory 4"
+  line 42.52 129.66 328.82 14.00 "Tísňová péče Strážce 22"
+  dest 42.52 145.44 grp-45
+  line 42.52 159.54 127.69 17.00 "Zdravotní postižení"
+  line 42.52 184.71 192.28 14.50 "Narodilo se nám dítě s postižením."
+  line 42.52 198.16 328.82 14.00 "Raná péče Střední Morava 33"
+  line 42.52 212.16 328.82 14.00 "Osobní asistence Hanácko 14"
+  line 42.52 226.16 328.82 14.00 "Poradna pro rodinu a mezilidské vztahy 38"
+  line 42.52 257.21 144.28 14.50 "Špatně vidím nebo slyším."
+  line 42.52 270.66 328.82 14.00 "Poradna pro lidi se zrakovým postižením 2"
+  line 42.52 284.66 328.82 14.00 "Průvodcovská a předčitatelská služba 20"
+  line 42.52 298.66 328.82 14.00 "Sociální rehabilitace pro nevidomé a slabozraké 35"
+  line 42.52 312.66 328.82 14.00 "Poradna pro neslyšící a nedoslýchavé 3"
+  line 42.52 326.66 328.82 14.00 "Tlumočnická služba pro neslyšící 37"
+  line 42.52 357.71 245.98 14.50 "Mám postižení a chci žít co nejsamostatněji."
+  line 42.52 371.16 328.82 14.00 "Osobní asistence Hanácko 14"
+  line 42.52 385.16 328.82 14.00 "Chráněné bydlení Domeček 29"
+  line 42.52 399.16 328.82 14.00 "Podpora samostatného bydlení Zelený ostrov 31"
+  line 42.52 413.16 328.82 14.00 "Centrum denních služeb Mozaika 26"
+  line 42.52 427.16 328.82 14.00 "Denní stacionář Slunečnice 27"
+  line 42.52 441.16 328.82 14.00 "Sociálně terapeutická dílna Slunečnice 34"
+  line 42.52 455.16 328.82 14.00 "Týdenní stacionář Pod Lipami 32"
+  line 42.52 469.16 328.82 14.00 "Domov Pod Lipami 28"
+  line 42.52 31.18 48.96 10.00 artifact "Mapa pomoci"
+  rule 42.52 40.52 328.82 0.40 artifact #8da4bf
+  line 42.52 564.09 10.80 10.00 artifact "viii"
+page 9 label ix section 5 blank no area 48.19 48.19 377.01 541.42
+  line 48.19 60.21 305.49 14.50 "Mám duševní onemocnění a hledám práci nebo bydlení."
+  line 48.19 73.66 328.82 14.00 "Sociální rehabilitace Zelený ostrov 36"
+  line 48.19 87.66 328.82 14.00 "Chráněné bydlení Na Valech 30"
+  line 48.19 101.66 328.82 14.00 "Podpora samostatného bydlení Zelený ostrov 31"
+  line 48.19 115.66 328.82 14.00 "Sociálně terapeutická dílna Slunečnice 34"
+  dest 48.19 131.44 grp-46
+  line 48.19 145.54 153.11 17.00 "Bydlení, peníze a úřady"
+  line 48.19 170.71 112.75 14.50 "Přicházím o bydlení."
+  line 48.19 184.16 328.82 14.00 "Občanská poradna Kroměříž 1"
+  line 48.19 198.16 328.82 14.00 "Azylový dům pro muže Kroměříž 46"
+  line 48.19 212.16 328.82 14.00 "Azylový dům pro matky s dětmi Hnízdo 39"
+  line 48.19 226.16 328.82 14.00 "Noclehárna Kroměříž 51"
+  line 48.19 240.16 328.82 14.00 "Nízkoprahové denní centrum Kroměříž 50"
+  line 48.19 254.16 328.82 14.00 "Terénní programy Společně 54"
+  line 48.19 285.21 193.32 14.50 "Mám dluhy a nevím, jak z nich ven."
+  line 48.19 298.66 328.82 14.00 "Občanská poradna Kroměříž 1"
+  line 48.19 312.66 328.82 14.00 "Terénní programy Společně 54"
+  line 48.19 326.66 328.82 14.00 "Poradna Nový start 45"
+  line 48.19 357.71 265.23 14.50 "Vrátil jsem se z výkonu trestu a začínám znovu."
+  line 48.19 371.16 328.82 14.00 "Poradna Nový start 45"
+  line 48.19 385.16 328.82 14.00 "Azylový dům pro muže Kroměříž 46"
+  line 48.19 399.16 328.82 14.00 "Nízkoprahové denní centrum Kroměříž 50"
+  line 48.19 430.21 303.16 14.50 "Přistěhoval jsem se z ciziny a potřebuji se zorientovat."
+  line 48.19 443.66 328.82 14.00 "Poradna pro cizince a národnostní menšiny 57"
+  dest 48.19 459.44 grp-47
+  line 48.19 473.54 141.78 17.00 "Rodina, děti a mládež"
+  line 48.19 498.71 262.50 14.50 "Odcházím z dětského domova a nemám kam jít."
+  line 48.19 512.16 328.82 14.00 "Dům na půl cesty Přístav 40"
+  line 48.19 526.16 328.82 14.00 "Azylový dům pro matky s dětmi Hnízdo 39"
+  line 252.50 31.18 124.51 10.00 artifact "Rozcestník podle životních situací"
+  rule 48.19 40.52 328.82 0.40 artifact #8da4bf
+  line 370.56 564.09 6.45 10.00 artifact "ix"
+page 10 label x section 5 blank no area 42.52 48.19 371.34 541.42
+  line 42.52 60.21 259.21 14.50 "Naše dítě má potíže ve škole nebo s kamarády."
+  line 42.52 73.66 328.82 14.00 "Klub Kompas – nízkoprahové zařízení pro děti a mládež 41"
+  line 42.52 87.66 328.82 14.00 "Klub Kompas Hulín 42"
+  line 42.52 101.66 328.82 14.00 "Poradna pro rodinu a mezilidské vztahy 38"
+  line 42.52 115.66 328.82 14.00 "Sociálně aktivizační služba pro rodiny Rodinný kruh 44"
+  line 42.52 146.71 285.71 14.50 "Jako rodina nezvládáme domácnost a výchovu dětí."
+  line 42.52 160.16 328.82 14.00 "Sociálně aktivizační služba pro rodiny Rodinný kruh 44"
+  line 42.52 174.16 328.82 14.00 "Sociálně aktivizační služba pro rodiny Chropyně 43"
+  line 42.52 188.16 328.82 14.00 "Poradna pro rodinu a mezilidské vztahy 38"
+  dest 42.52 203.94 grp-48
+  line 42.52 218.04 156.37 17.00 "Krize, násilí a závislosti"
+  line 42.52 243.21 127.53 14.50 "Zažívám domácí násilí."
+  line 42.52 256.66 328.82 14.00 "Intervenční centrum Kroměříž 47"
+  line 42.52 270.66 328.82 14.00 "Azylový dům pro matky s dětmi Hnízdo 39"
+  line 42.52 284.66 328.82 14.00 "Krizové centrum Kroměříž 49"
+  line 42.52 298.66 328.82 14.00 "Linka důvěry Hanácko 24"
+  line 42.52 329.71 311.46 14.50 "Prožívám těžké období a potřebuji si s někým promluvit."
+  line 42.52 343.16 328.82 14.00 "Linka důvěry Hanácko 24"
+  line 42.52 357.16 328.82 14.00 "Krizové centrum Kroměříž 49"
+  line 42.52 371.16 328.82 14.00 "Poradna pro rodinu a mezilidské vztahy 38"
+  line 42.52 402.21 285.00 14.50 "Já nebo můj blízký máme problém s alkoholem nebo"
+  line 42.52 416.71 50.38 14.50 "drogami."
+  line 42.52 430.16 328.82 14.00 "Kontaktní centrum Kroměříž 48"
+  line 42.52 444.16 328.82 14.00 "Terénní program Krok za krokem 52"
+  line 42.52 458.16 328.82 14.00 "Doléčovací centrum Krok 55"
+  line 42.52 472.16 328.82 14.00 "Terapeutická komunita Nětčice 56"
+  line 42.52 31.18 48.96 10.00 artifact "Mapa pomoci"
+  rule 42.52 40.52 328.82 0.40 artifact #8da4bf
+  line 42.52 564.09 4.24 10.00 artifact "x"
+page 11 label 1 section 6 blank no area 48.19 48.19 377.01 541.42
+  dest 48.19 48.19 sec-7
+  line 48.19 68.49 68.68 24.00 "Senioři"
+  dest 48.19 96.94 grp-4
+  line 48.19 111.04 134.05 17.00 "Sociální poradenství"
+  dest 48.19 128.19 svc-3298545
+  line 48.19 140.21 159.10 14.50 "Občanská poradna Kroměříž"
+  line 48.19 155.84 233.78 14.00 "Druh službyodborné sociální poradenství (§ 37)"
+  line 48.19 169.84 186.96 14.00 "PoskytovatelPoradna Hanácko, o. p. s."
+  line 48.19 183.84 311.82 14.00 "Občanská poradna, Riegrovo náměstí 164/7, 767 01"
+  line 116.22 197.84 166.09 14.00 "Kroměříž (2. patro, vchod z pasáže)"
+  line 116.22 211.84 240.30 14.00 "Konzultační místo Hulín, náměstí Míru 162, 768 24"
+  line 116.22 225.84 233.06 14.00 "Hulín (v budově městského úřadu, kancelář č. 12)"
+  line 116.22 239.84 252.21 14.00 "Konzultační místo Koryčany, Masarykova 111, 768 05"
+  line 116.22 253.84 179.53 14.00 "Koryčany (v budově městského úřadu)"
+  line 48.19 267.84 192.75 14.00 "573 339 041, 739 552 018"
+  line 48.19 281.84 205.92 14.00 "poradna@poradnahanacko.cz"
+  line 48.19 295.84 275.06 14.00 "www.poradnahanacko.cz/obcanska-poradna"
+  line 48.19 309.84 213.38 14.00 "po, st 8.00–⁠12.00, 13.00–⁠17.00"
+  line 116.22 323.84 64.04 14.00 "čt 9.00–⁠12.00"
+  line 116.22 337.84 257.79 14.00 "Hulín každé první úterý v měsíci 9.00–⁠12.00, Koryčany"
+  line 116.22 351.84 141.38 14.00 "každé třetí úterý 13.00–16.00."
+  line 48.19 365.84 288.88 14.00 "Pro kohoosoby v krizi, rodiny s dětmi, senioři, zdravotní"
+  line 116.22 379.84 247.08 14.00 "postižení, sociálně vyloučené komunity, oběti trestné"
+  line 116.22 393.84 84.08 14.00 "činnosti; od 18 let"
+  line 48.19 407.84 160.29 14.00 "Formaambulantní, terénní"
+  line 48.19 421.84 219.44 14.00 "Kapacita6 intervencí (okamžitá kapacita)"
+  line 48.19 435.84 102.52 14.00 "zdarma"
+  line 48.19 452.84 328.82 14.00 "Občanská poradna pomáhá lidem, kteří se ocitli v nepříznivé situaci"
+  line 48.19 466.84 328.82 14.00 "a nevědí, jak ji řešit. Poradíme vám s dluhy a exekucemi, s bydle"
+  line 48.19 480.84 328.82 14.00 "ním a nájemními smlouvami, s pracovněprávními spory, se sociálními"
+  line 48.19 494.84 238.70 14.00 "dávkami i s rodinnými a majetkovými záležitostmi."
+  line 48.19 511.84 328.82 14.00 "Pomůžeme sepsat návrh na oddlužení, odvolání nebo žádost na úřad"
+  line 48.19 525.84 328.82 14.00 "a v případě potřeby vás doprovodíme. Poradenství je bezplatné,"
+  line 372.32 564.09 4.69 10.00 artifact "1"
+page 12 label 2 section 6 blank no area 42.52 48.19 371.34 541.42
+  line 42.52 60.21 240.45 14.50 artifact "Občanská poradna Kroměříž (pokračování)"
+  line 42.52 73.66 328.82 14.00 "nestranné a diskrétní; můžete zůstat v anonymitě. V Hulíně"
+  line 42.52 87.66 328.82 14.00 "a Koryčanech pracujeme v pravidelných konzultačních hodinách na"
+  line 42.52 101.66 91.52 14.00 "městských úřadech."
+  rule 42.52 109.69 328.82 0.40 artifact #8da4bf
+  dest 42.52 124.69 svc-3908699
+  line 42.52 136.71 226.13 14.50 "Poradna pro lidi se zrakovým postižením"
+  line 42.52 152.34 233.78 14.00 "Druh službyodborné sociální poradenství (§ 37)"
+  line 42.52 166.34 174.55 14.00 "PoskytovatelSvětlo na cestu, o. p. s."
+  line 42.52 180.34 288.53 14.00 "Vodní 52/14, 767 01 Kroměříž (přízemí, vchod"
+  line 110.55 194.34 101.06 14.00 "s hlasovým majákem)"
+  line 42.52 208.34 192.75 14.00 "573 334 812, 736 520 117"
+  line 42.52 222.34 194.51 14.00 "kromeriz@svetlonacestu.cz"
+  line 42.52 236.34 214.05 14.00 "www.svetlonacestu.cz/poradna"
+  line 42.52 250.34 148.95 14.00 "po, st 8.00–⁠16.00"
+  line 110.55 264.34 64.04 14.00 "čt 8.00–⁠12.00"
+  line 110.55 278.34 188.34 14.00 "terénní konzultace v út a pá po domluvě"
+  line 42.52 292.34 234.01 14.00 "Pro kohozrakové postižení, senioři; od 16 let"
+  line 42.52 306.34 160.29 14.00 "Formaambulantní, terénní"
+  line 42.52 320.34 125.67 14.00 "Kapacita3 intervence"
+  line 42.52 334.34 102.52 14.00 "zdarma"
+  line 42.52 351.34 328.82 14.00 "Poradna je určena lidem, kteří přišli o zrak nebo jim zrak výrazně"
+  line 42.52 365.34 328.82 14.00 "slábne, a také jejich blízkým. Poradíme, jaké kompenzační pomůcky"
+  line 42.52 379.34 328.82 14.00 "existují, jak o ně požádat a kde si je můžete vyzkoušet – od mluvících"
+  line 42.52 393.34 328.82 14.00 "hodinek přes lupy a čtecí zařízení až po bílou hůl. Pomůžeme s vyří"
+  line 42.52 407.34 328.82 14.00 "zením průkazu ZTP/P, příspěvku na mobilitu či příspěvku na zvláštní"
+  line 42.52 421.34 328.82 14.00 "pomůcku. Za klienty, kteří nemohou přijít, jezdíme domů, zvláště do"
+  line 42.52 435.34 328.82 14.00 "menších obcí Kroměřížska. Pracovníci poradny sami znají život se"
+  line 42.52 449.34 195.58 14.00 "zrakovým postižením z vlastní zkušenosti."
+  line 42.52 31.18 48.96 10.00 artifact "Mapa pomoci"
+  rule 42.52 40.52 328.82 0.40 artifact #8da4bf
+  line 42.52 564.09 4.69 10.00 artifact "2"
+page 13 label 3 section 6 blank no area 48.19 48.19 377.01 541.42
+  dest 48.19 48.19 svc-8692266
+  line 48.19 60.21 208.09 14.50 "Poradna pro neslyšící a nedoslýchavé"
+  line 48.19 75.84 233.78 14.00 "Druh službyodborné sociální poradenství (§ 37)"
+  line 48.19 89.84 143.77 14.00 "PoskytovatelTicho a řeč, z. s."
+  line 48.19 103.84 215.87 14.00 "Jánská 447/8, 767 01 Kroměříž"
+  line 48.19 117.84 127.38 14.00 "733 190 245"
+  line 48.19 131.84 171.66 14.00 "poradna@tichoarec.cz"
+  line 48.19 145.84 151.19 14.00 "www.tichoarec.cz"
+  line 48.19 159.84 147.63 14.00 "út, čt 9.00–⁠16.00"
+  line 116.22 173.84 245.54 14.00 "SMS a videohovory přijímáme i mimo úřední hodiny"
+  line 48.19 187.84 238.29 14.00 "Pro kohosluchové postižení, senioři; od 19 let"
+  line 48.19 201.84 160.29 14.00 "Formaambulantní, terénní"
+  line 48.19 215.84 125.67 14.00 "Kapacita3 intervence"
+  line 48.19 229.84 102.52 14.00 "zdarma"
+  line 48.19 246.84 328.82 14.00 "Poradna pomáhá neslyšícím, nedoslýchavým a ohluchlým lidem, aby se"
+  line 48.19 260.84 328.82 14.00 "lépe orientovali v běžném životě a mohli jednat s úřady, lékaři či za"
+  line 48.19 274.84 328.82 14.00 "městnavateli. Komunikujeme v českém znakovém jazyce, ve znakované"
+  line 48.19 288.84 328.82 14.00 "češtině i písemně. Poradíme s výběrem a seřízením sluchadel, s výmě"
+  line 48.19 302.84 328.82 14.00 "nou baterií a drobnými opravami, se žádostmi o příspěvky a se soci"
+  line 48.19 316.84 328.82 14.00 "álními dávkami. Nedoslýchavým seniorům ukážeme, jak používat sig"
+  line 48.19 330.84 328.82 14.00 "nalizační zařízení a telefon se zesílením. Pravidelně pořádáme besedy"
+  line 48.19 344.84 267.75 14.00 "o nových technologiích pro lidi se sluchovým postižením."
+  line 351.17 31.18 25.84 10.00 artifact "Senioři"
+  rule 48.19 40.52 328.82 0.40 artifact #8da4bf
+  line 372.32 564.09 4.69 10.00 artifact "3"
+page 14 label 4 section 6 blank no area 42.52 48.19 371.34 541.42
+  dest 42.52 48.19 svc-6552476
+  line 42.52 60.21 169.46 14.50 "Poradna pro pečující a seniory"
+  line 42.52 75.84 233.78 14.00 "Druh službyodborné sociální poradenství (§ 37)"
+  line 42.52 89.84 221.92 14.00 "PoskytovatelCharita svatého Mořice Kroměříž"
+  line 42.52 103.84 310.16 14.00 "Pilařova 3168/9, 767 01 Kroměříž (přízemí vpravo)"
+  line 42.52 117.84 192.75 14.00 "573 338 125, 731 604 229"
+  line 42.52 131.84 188.07 14.00 "poradna@charitamoric.cz"
+  line 42.52 145.84 269.61 14.00 "www.charitamoric.cz/poradna-pro-pecujici"
+  line 42.52 159.84 151.66 14.00 "po–⁠pá 8.00–⁠15.30"
+  line 110.55 173.84 248.95 14.00 "svépomocná skupina každý druhý čtvrtek v měsíci od"
+  line 110.55 187.84 26.58 14.00 "16.00"
+  line 42.52 201.84 304.61 14.00 "Pro kohopečující osoby, senioři, osoby s demencí, paliativní"
+  line 110.55 215.84 68.51 14.00 "péče; od 27 let"
+  line 42.52 229.84 160.29 14.00 "Formaambulantní, terénní"
+  line 42.52 243.84 125.67 14.00 "Kapacita4 intervence"
+  line 42.52 257.84 102.52 14.00 "zdarma"
+  line 42.52 274.84 328.82 14.00 "Poradna provází rodiny, které doma pečují o nemocného, stárnoucího"
+  line 42.52 288.84 328.82 14.00 "nebo umírajícího člověka. Pomůžeme vám zorientovat se v nabídce slu"
+  line 42.52 302.84 328.82 14.00 "žeb, podat žádost o příspěvek na péči nebo o dávku dlouhodobého ošet"
+  line 42.52 316.84 328.82 14.00 "řovného, vybrat vhodné kompenzační pomůcky a upravit byt. Naučíme"
+  line 42.52 330.84 328.82 14.00 "vás, jak bezpečně polohovat a přesouvat nemocného a jak se postarat"
+  line 42.52 344.84 96.60 14.00 "o člověka s demencí."
+  line 42.52 361.84 328.82 14.00 "Myslíme i na pečující samotné: nabízíme rozhovor, když docházejí síly,"
+  line 42.52 375.84 328.82 14.00 "a jednou měsíčně setkání svépomocné skupiny. Na požádání přijdeme"
+  line 42.52 389.84 68.82 14.00 "za vámi domů."
+  line 42.52 31.18 48.96 10.00 artifact "Mapa pomoci"
+  rule 42.52 40.52 328.82 0.40 artifact #8da4bf
+  line 42.52 564.09 4.69 10.00 artifact "4"
+page 15 label 5 section 6 blank no area 48.19 48.19 377.01 541.42
+  dest 48.19 48.19 grp-5
+  line 48.19 62.29 130.01 17.00 "Služby sociální péče"
+  dest 48.19 79.44 svc-1508949
+  line 48.19 91.46 139.47 14.50 "Denní stacionář Zahrada"
+  line 48.19 107.09 175.81 14.00 "Druh službydenní stacionáře (§ 46)"
+  line 48.19 121.09 189.54 14.00 "PoskytovatelStacionář Zahrada, o. p. s."
+  line 48.19 135.09 235.12 14.00 "Nitranská 4250/1, 767 01 Kroměříž"
+  line 48.19 149.09 192.75 14.00 "573 332 918, 734 200 871"
+  line 48.19 163.09 212.03 14.00 "stacionar@stacionarzahrada.cz"
+  line 48.19 177.09 187.53 14.00 "www.stacionarzahrada.cz"
+  line 48.19 191.09 151.66 14.00 "po–⁠pá 7.00–⁠15.30"
+  line 48.19 205.09 279.97 14.00 "Pro kohoosoby s demencí, senioři; výjimečně od 55 let"
+  line 116.22 219.09 207.60 14.00 "u Alzheimerovy choroby s časným nástupem"
+  line 48.19 233.09 121.22 14.00 "Formaambulantní"
+  line 48.19 247.09 211.22 14.00 "Kapacita18 klientů (okamžitá kapacita)"
+  line 48.19 261.09 264.66 14.00 "za úhradu; dle ceníku; svoz 30 Kč za cestu"
+  line 48.19 278.09 328.82 14.00 "Denní stacionář Zahrada je určen seniorům s demencí a s jiným one"
+  line 48.19 292.09 328.82 14.00 "mocněním, kteří nemohou zůstat přes den sami doma, ale večer se vra"
+  line 48.19 306.09 328.82 14.00 "cejí ke své rodině. Klienti u nás tráví den v malé skupině: cvičíme pa"
+  line 48.19 320.09 328.82 14.00 "měť, vaříme a pečeme, pracujeme na zahradě, zpíváme a chodíme na"
+  line 48.19 334.09 328.82 14.00 "procházky do Podzámecké zahrady. Dostanou snídani, oběd a svačinu"
+  line 48.19 348.09 95.87 14.00 "a pomoc s hygienou."
+  line 48.19 365.09 328.82 14.00 "Pro klienty z Kroměříže a okolních obcí zajišťujeme svoz vlastním au"
+  line 48.19 379.09 328.82 14.00 "tem. Rodinám pečujícím o člověka s demencí nabízíme poradenství"
+  line 48.19 393.09 143.84 14.00 "a zapůjčení odborné literatury."
+  line 351.17 31.18 25.84 10.00 artifact "Senioři"
+  rule 48.19 40.52 328.82 0.40 artifact #8da4bf
+  line 372.32 564.09 4.69 10.00 artifact "5"
+page 16 label 6 section 6 blank no area 42.52 48.19 371.34 541.42
+  dest 42.52 48.19 svc-7029207
+  line 42.52 60.21 133.33 14.50 "Domov Dobrého pastýře"
+  line 42.52 75.84 192.22 14.00 "Druh službydomovy pro seniory (§ 49)"
+  line 42.52 89.84 252.50 14.00 "PoskytovatelSpolečenství Dobrého pastýře Koryčany"
+  line 42.52 103.84 215.69 14.00 "Zámecká 412, 768 05 Koryčany"
+  line 42.52 117.84 127.38 14.00 "518 305 440"
+  line 42.52 131.84 224.22 14.00 "domov@dobrypastyr-korycany.cz"
+  line 42.52 145.84 247.15 14.00 "www.dobrypastyr-korycany.cz/domov"
+  line 42.52 159.84 118.55 14.00 " nonstop"
+  line 42.52 173.84 221.39 14.00 "Pro kohosenioři, paliativní péče; od 65 let"
+  line 42.52 187.84 111.18 14.00 "Formapobytová"
+  line 42.52 201.84 107.63 14.00 "Kapacita36 lůžek"
+  line 42.52 215.84 316.19 14.00 "za úhradu; dle ceníku, péče ve výši příspěvku na péči"
+  line 42.52 232.84 328.82 14.00 "Domov Dobrého pastýře je menší zařízení rodinného typu, kde žije tři"
+  line 42.52 246.84 328.82 14.00 "cet šest seniorů z Koryčan a okolí. Pečujeme o ně v duchu křesťanských"
+  line 42.52 260.84 328.82 14.00 "hodnot, ale domov je otevřený lidem bez ohledu na vyznání. Nabízíme"
+  line 42.52 274.84 328.82 14.00 "celodenní ošetřovatelskou péči, stravu z vlastní kuchyně, pravidelné"
+  line 42.52 288.84 242.75 14.00 "bohoslužby v domácí kapli a duchovní doprovázení."
+  line 42.52 305.84 328.82 14.00 "Zvláštní pozornost věnujeme obyvatelům v závěru života: umožňujeme"
+  line 42.52 319.84 328.82 14.00 "rodině být u svého blízkého i v noci a spolupracujeme s mobilním"
+  line 42.52 333.84 328.82 14.00 "hospicem. Obyvatelé se mohou zapojit do péče o bylinkovou zahradu."
+  line 42.52 347.84 328.82 14.00 "Zájemce o pobyt i jejich rodiny rádi provedeme domovem; sociální"
+  line 42.52 361.84 328.82 14.00 "pracovnice pomůže s vyplněním žádosti a vysvětlí, jak se stanoví"
+  line 42.52 375.84 35.65 14.00 "úhrada."
+  line 42.52 31.18 48.96 10.00 artifact "Mapa pomoci"
+  rule 42.52 40.52 328.82 0.40 artifact #8da4bf
+  line 42.52 564.09 4.69 10.00 artifact "6"
+page 17 label 7 section 6 blank no area 48.19 48.19 377.01 541.42
+  dest 48.19 48.19 svc-3131750
+  line 48.19 60.21 136.36 14.50 "Domov pro seniory Hulín"
+  line 48.19 75.84 192.22 14.00 "Druh službydomovy pro seniory (§ 49)"
+  line 48.19 89.84 194.90 14.00 "PoskytovatelSenior centrum Hulín, p. o."
+  line 48.19 103.84 204.42 14.00 "Zahradní 1256, 768 24 Hulín"
+  line 48.19 117.84 192.75 14.00 "573 351 200, 573 351 205"
+  line 48.19 131.84 178.64 14.00 "socialni@seniorhulin.cz"
+  line 48.19 145.84 226.47 14.00 "seniorhulin.cz/domov-pro-seniory"
+  line 48.19 159.84 118.55 14.00 " nonstop"
+  line 116.22 173.84 127.63 14.00 "návštěvy denně 8.00–⁠20.00"
+  line 48.19 187.84 146.95 14.00 "Pro kohosenioři; od 65 let"
+  line 48.19 201.84 111.18 14.00 "Formapobytová"
+  line 48.19 215.84 107.63 14.00 "Kapacita54 lůžek"
+  line 48.19 229.84 316.19 14.00 "za úhradu; dle ceníku, péče ve výši příspěvku na péči"
+  line 48.19 246.84 328.82 14.00 "Domov pro seniory v Hulíně stojí v klidné části města nedaleko parku"
+  line 48.19 260.84 328.82 14.00 "a poskytuje domov seniorům, kteří potřebují celodenní péči. K dispo"
+  line 48.19 274.84 328.82 14.00 "zici jsou jednolůžkové a dvoulůžkové pokoje, jídelna s vlastní kuchyní,"
+  line 48.19 288.84 328.82 14.00 "kaple, kadeřnictví a rehabilitační místnost. Obyvatelé mohou chodit do"
+  line 48.19 302.84 328.82 14.00 "dílny, na cvičení, do knihovny i na společné zpívání s dětmi z mateřské"
+  line 48.19 316.84 328.82 14.00 "školy. Podporujeme kontakt s rodinou a přáteli – návštěvy jsou možné"
+  line 48.19 330.84 280.36 14.00 "během celého dne. Zájemcům rádi domov předem ukážeme."
+  line 351.17 31.18 25.84 10.00 artifact "Senioři"
+  rule 48.19 40.52 328.82 0.40 artifact #8da4bf
+  line 372.32 564.09 4.69 10.00 artifact "7"
+page 18 label 8 section 6 blank no area 42.52 48.19 371.34 541.42
+  dest 42.52 48.19 svc-8658331
+  line 42.52 60.21 158.07 14.50 "Domov pro seniory Kroměříž"
+  line 42.52 75.84 192.22 14.00 "Druh službydomovy pro seniory (§ 49)"
+  line 42.52 89.84 218.88 14.00 "PoskytovatelSociální centrum Kroměříž, p. o."
+  line 42.52 103.84 266.17 14.00 "Vejvanovského 3261/22, 767 01 Kroměříž"
+  line 42.52 117.84 192.75 14.00 "573 504 111, 573 504 120"
+  line 42.52 131.84 214.38 14.00 "domov@socialnicentrum-km.cz"
+  line 42.52 145.84 293.56 14.00 "www.socialnicentrum-km.cz/domov-pro-seniory"
+  line 42.52 159.84 118.55 14.00 " nonstop"
+  line 110.55 173.84 241.76 14.00 "sociální pracovnice po–⁠pá 7.00–⁠15.30; návštěvy bez"
+  line 110.55 187.84 38.92 14.00 "omezení"
+  line 42.52 201.84 146.95 14.00 "Pro kohosenioři; od 60 let"
+  line 42.52 215.84 111.18 14.00 "Formapobytová"
+  line 42.52 229.84 107.63 14.00 "Kapacita82 lůžek"
+  line 42.52 243.84 300.86 14.00 "za úhradu; ubytování 310–⁠345 Kč a strava 245 Kč"
+  line 110.55 257.84 175.63 14.00 "denně, péče ve výši příspěvku na péči"
+  line 42.52 274.84 328.82 14.00 "Domov pro seniory nabízí trvalé bydlení a celodenní péči lidem, kteří"
+  line 42.52 288.84 328.82 14.00 "kvůli věku a zdravotnímu stavu už nemohou žít ve vlastní domác"
+  line 42.52 302.84 328.82 14.00 "nosti ani s pomocí terénních služeb. Obyvatelé bydlí v jednolůžkových"
+  line 42.52 316.84 328.82 14.00 "a dvoulůžkových pokojích s vlastním sociálním zařízením; pokoje si"
+  line 42.52 330.84 213.38 14.00 "mohou vybavit vlastním nábytkem a obrázky."
+  line 42.52 347.84 328.82 14.00 "Ošetřovatelskou péči zajišťují všeobecné sestry nepřetržitě, domov na"
+  line 42.52 361.84 328.82 14.00 "vštěvuje praktický lékař, psychiatr a fyzioterapeut. Nabízíme pestrý pro"
+  line 42.52 375.84 328.82 14.00 "gram – od trénování paměti a muzikoterapie po bohoslužby a výlety."
+  line 42.52 389.84 278.92 14.00 "Na zahradě s altánem pořádáme společné akce i s rodinami."
+  line 42.52 31.18 48.96 10.00 artifact "Mapa pomoci"
+  rule 42.52 40.52 328.82 0.40 artifact #8da4bf
+  line 42.52 564.09 4.69 10.00 artifact "8"
+page 19 label 9 section 6 blank no area 48.19 48.19 377.01 541.42
+  dest 48.19 48.19 svc-4521137
+  line 48.19 60.21 214.70 14.50 "Domov se zvláštním režimem Kroměříž"
+  line 48.19 75.84 240.05 14.00 "Druh službydomovy se zvláštním režimem (§ 50)"
+  line 48.19 89.84 218.88 14.00 "PoskytovatelSociální centrum Kroměříž, p. o."
+  line 48.19 103.84 321.54 14.00 "Vejvanovského 3261/22, 767 01 Kroměříž (pavilon C)"
+  line 48.19 117.84 127.38 14.00 "573 504 150"
+  line 48.19 131.84 197.44 14.00 "dzr@socialnicentrum-km.cz"
+  line 48.19 145.84 205.49 14.00 "www.socialnicentrum-km.cz/"
+  line 116.22 159.84 136.18 14.00 "domov-se-zvlastnim-rezimem"
+  line 48.19 173.84 118.55 14.00 " nonstop"
+  line 48.19 187.84 312.63 14.00 "Pro kohoosoby s demencí, duševní onemocnění, závislosti; od"
+  line 116.22 201.84 26.73 14.00 "50 let"
+  line 48.19 215.84 111.18 14.00 "Formapobytová"
+  line 48.19 229.84 107.63 14.00 "Kapacita36 lůžek"
+  line 48.19 243.84 312.01 14.00 "za úhradu; ubytování 330 Kč a strava 245 Kč denně,"
+  line 116.22 257.84 141.49 14.00 "péče ve výši příspěvku na péči"
+  line 48.19 274.84 328.82 14.00 "Domov se zvláštním režimem je určen lidem s Alzheimerovou a jinými"
+  line 48.19 288.84 328.82 14.00 "typy demence, s chronickým duševním onemocněním nebo s poškoze"
+  line 48.19 302.84 328.82 14.00 "ním zdraví po dlouhodobém užívání alkoholu, kteří potřebují stálou"
+  line 48.19 316.84 328.82 14.00 "péči a bezpečné prostředí. Oddělení je uspořádáno tak, aby se v něm"
+  line 48.19 330.84 328.82 14.00 "obyvatelé snadno orientovali: barevně odlišené chodby, kuchyňka, kde"
+  line 48.19 344.84 328.82 14.00 "si mohou uvařit kávu, a uzavřená zahrada, po níž se mohou volně pro"
+  line 48.19 358.84 328.82 14.00 "cházet. Personál je vyškolen v přístupech ke klientům s demencí. Pe"
+  line 48.19 372.84 328.82 14.00 "čujeme o obyvatele s respektem k jejich životnímu příběhu, zvykům"
+  line 48.19 386.84 59.59 14.00 "a rytmu dne."
+  line 351.17 31.18 25.84 10.00 artifact "Senioři"
+  rule 48.19 40.52 328.82 0.40 artifact #8da4bf
+  line 372.32 564.09 4.69 10.00 artifact "9"
+page 20 label 10 section 6 blank no area 42.52 48.19 371.34 541.42
+  dest 42.52 48.19 svc-8076591
+  line 42.52 60.21 217.89 14.50 "Charitní pečovatelská služba Chropyně"
+  line 42.52 75.84 191.00 14.00 "Druh službypečovatelská služba (§ 40)"
+  line 42.52 89.84 221.92 14.00 "PoskytovatelCharita svatého Mořice Kroměříž"
+  line 42.52 103.84 234.64 14.00 "Komenského 388, 768 11 Chropyně"
+  line 42.52 117.84 192.75 14.00 "573 355 018, 731 604 231"
+  line 42.52 131.84 206.08 14.00 "ps.chropyne@charitamoric.cz"
+  line 42.52 145.84 264.88 14.00 "www.charitamoric.cz/pecovatelska-sluzba"
+  line 42.52 159.84 151.66 14.00 "po–⁠pá 6.30–⁠19.00"
+  line 110.55 173.84 82.58 14.00 "so, ne 7.00–⁠13.00"
+  line 42.52 187.84 323.26 14.00 "Pro kohosenioři, zdravotní postižení, chronické onemocnění; od"
+  line 110.55 201.84 26.73 14.00 "27 let"
+  line 42.52 215.84 101.09 14.00 "Formaterénní"
+  line 42.52 229.84 115.48 14.00 "Kapacita70 klientů"
+  line 42.52 243.84 271.52 14.00 "za úhradu; dle sazebníku, 140 Kč za hodinu"
+  line 42.52 260.84 328.82 14.00 "Charitní pečovatelská služba pomáhá lidem z Chropyně a okolních obcí"
+  line 42.52 274.84 328.82 14.00 "(z Břestu, Kyselovic, Záříčí a Žalkovic), kteří kvůli věku, nemoci nebo"
+  line 42.52 288.84 328.82 14.00 "postižení potřebují pomoc jiného člověka. Pečovatelky docházejí do do"
+  line 42.52 302.84 328.82 14.00 "mácností od časného rána do večera, pomohou s hygienou, s jídlem,"
+  line 42.52 316.84 328.82 14.00 "s úklidem a nákupy a dohlédnou, aby klient užil předepsané léky. Spo"
+  line 42.52 330.84 328.82 14.00 "lupracujeme s charitní ošetřovatelskou službou, takže v případě potřeby"
+  line 42.52 344.84 328.82 14.00 "zajistíme i zdravotní péči hrazenou pojišťovnou. Pravidelně se ptáme"
+  line 42.52 358.84 238.29 14.00 "klientů i rodin, zda péče odpovídá jejich potřebám."
+  line 42.52 31.18 48.96 10.00 artifact "Mapa pomoci"
+  rule 42.52 40.52 328.82 0.40 artifact #8da4bf
+  line 42.52 564.09 9.38 10.00 artifact "10"
+page 21 label 11 section 6 blank no area 48.19 48.19 377.01 541.42
+  dest 48.19 48.19 svc-8839290
+  line 48.19 60.21 170.03 14.50 "Odlehčovací služba – pobytová"
+  line 48.19 75.84 187.24 14.00 "Druh službyodlehčovací služby (§ 44)"
+  line 48.19 89.84 218.88 14.00 "PoskytovatelSociální centrum Kroměříž, p. o."
+  line 48.19 103.84 320.29 14.00 "Vejvanovského 3261/22, 767 01 Kroměříž (pavilon B,"
+  line 116.22 117.84 40.47 14.00 "1. patro)"
+  line 48.19 131.84 127.38 14.00 "573 504 140"
+  line 48.19 145.84 238.06 14.00 "odlehcovaci@socialnicentrum-km.cz"
+  line 48.19 159.84 293.64 14.00 "www.socialnicentrum-km.cz/odlehcovaci-sluzba"
+  line 48.19 173.84 118.55 14.00 " nonstop"
+  line 116.22 187.84 152.63 14.00 "příjem klientů po–⁠pá 8.00–⁠14.00"
+  line 48.19 201.84 241.88 14.00 "Pro kohosenioři, zdravotní postižení; od 27 let"
+  line 48.19 215.84 111.18 14.00 "Formapobytová"
+  line 48.19 229.84 101.72 14.00 "Kapacita8 lůžek"
+  line 48.19 243.84 312.01 14.00 "za úhradu; ubytování 290 Kč a strava 240 Kč denně,"
+  line 116.22 257.84 141.49 14.00 "péče ve výši příspěvku na péči"
+  line 48.19 274.84 328.82 14.00 "Pobytová odlehčovací služba nabízí krátkodobý pobyt – obvykle na je"
+  line 48.19 288.84 328.82 14.00 "den až tři měsíce – seniorům a lidem se zdravotním postižením, o které"
+  line 48.19 302.84 328.82 14.00 "jinak pečuje rodina. Je vhodná, když pečující potřebuje dovolenou, sám"
+  line 48.19 316.84 328.82 14.00 "se léčí nebo když se po propuštění z nemocnice hledá trvalejší řešení."
+  line 48.19 330.84 328.82 14.00 "Klienti bydlí v jednolůžkových a dvoulůžkových pokojích v budově do"
+  line 48.19 344.84 328.82 14.00 "mova pro seniory a mají k dispozici stejnou ošetřovatelskou péči, stravu"
+  line 48.19 358.84 328.82 14.00 "i aktivizační program jako ostatní obyvatelé. Doporučujeme objednat"
+  line 48.19 372.84 260.01 14.00 "pobyt několik týdnů předem, zvláště v letních měsících."
+  line 351.17 31.18 25.84 10.00 artifact "Senioři"
+  rule 48.19 40.52 328.82 0.40 artifact #8da4bf
+  line 367.63 564.09 9.38 10.00 artifact "11"
+page 22 label 12 section 6 blank no area 42.52 48.19 371.34 541.42
+  dest 42.52 48.19 svc-1002727
+  line 42.52 60.21 204.66 14.50 "Odlehčovací služba Charity – terénní"
+  line 42.52 75.84 187.24 14.00 "Druh službyodlehčovací služby (§ 44)"
+  line 42.52 89.84 221.92 14.00 "PoskytovatelCharita svatého Mořice Kroměříž"
+  line 42.52 103.84 228.70 14.00 "Pilařova 3168/9, 767 01 Kroměříž"
+  line 42.52 117.84 127.38 14.00 "731 604 235"
+  line 42.52 131.84 205.33 14.00 "odlehcovaci@charitamoric.cz"
+  line 42.52 145.84 260.90 14.00 "www.charitamoric.cz/odlehcovaci-sluzba"
+  line 42.52 159.84 118.55 14.00 " nonstop"
+  line 110.55 173.84 232.84 14.00 "noční pobyty v domácnosti po předchozí domluvě"
+  line 42.52 187.84 299.72 14.00 "Pro kohosenioři, zdravotní postižení, pečující osoby, osoby"
+  line 110.55 201.84 93.88 14.00 "s demencí; od 19 let"
+  line 42.52 215.84 101.09 14.00 "Formaterénní"
+  line 42.52 229.84 211.22 14.00 "Kapacita15 klientů (okamžitá kapacita)"
+  line 42.52 243.84 202.18 14.00 "za úhradu; 135 Kč za hodinu"
+  line 42.52 260.84 328.82 14.00 "Terénní odlehčovací služba umožňuje pečujícím odpočinout si na pár"
+  line 42.52 274.84 328.82 14.00 "hodin, vyřídit si vlastní záležitosti nebo si zajít k lékaři, zatímco o je"
+  line 42.52 288.84 328.82 14.00 "jich blízkého se doma postará zkušená pracovnice. Pracovnice pomůže"
+  line 42.52 302.84 328.82 14.00 "s jídlem, pitím a hygienou, podá léky a věnuje se klientovi rozhovorem,"
+  line 42.52 316.84 102.93 14.00 "čtením či procházkou."
+  line 42.52 333.84 328.82 14.00 "Služba je dostupná i v noci, kdy se k nemocnému často potřebuje"
+  line 42.52 347.84 328.82 14.00 "vstávat. Rozsah se domlouvá s rodinou předem; v nenadálé situaci,"
+  line 42.52 361.84 328.82 14.00 "například při hospitalizaci pečujícího, se snažíme pomoci co nejrychleji."
+  line 42.52 31.18 48.96 10.00 artifact "Mapa pomoci"
+  rule 42.52 40.52 328.82 0.40 artifact #8da4bf
+  line 42.52 564.09 9.38 10.00 artifact "12"
+page 23 label 13 section 6 blank no area 48.19 48.19 377.01 541.42
+  dest 48.19 48.19 svc-8440836
+  line 48.19 60.21 233.71 14.50 "Odlehčovací služba Zahrada – ambulantní"
+  line 48.19 75.84 187.24 14.00 "Druh službyodlehčovací služby (§ 44)"
+  line 48.19 89.84 189.54 14.00 "PoskytovatelStacionář Zahrada, o. p. s."
+  line 48.19 103.84 235.12 14.00 "Nitranská 4250/1, 767 01 Kroměříž"
+  line 48.19 117.84 127.38 14.00 "573 332 919"
+  line 48.19 131.84 212.03 14.00 "stacionar@stacionarzahrada.cz"
+  line 48.19 145.84 280.83 14.00 "www.stacionarzahrada.cz/odlehcovaci-sluzba"
+  line 48.19 159.84 157.57 14.00 "po–⁠pá 15.30–⁠19.00"
+  line 116.22 173.84 65.47 14.00 "so 8.00–⁠16.00"
+  line 116.22 187.84 165.07 14.00 "provoz navazuje na denní stacionář"
+  line 48.19 201.84 229.46 14.00 "Pro kohosenioři, osoby s demencí; od 65 let"
+  line 48.19 215.84 121.22 14.00 "Formaambulantní"
+  line 48.19 229.84 205.30 14.00 "Kapacita6 klientů (okamžitá kapacita)"
+  line 48.19 243.84 287.38 14.00 "za úhradu; 110 Kč za hodinu, strava dle ceníku"
+  line 48.19 260.84 328.82 14.00 "Ambulantní odlehčovací služba doplňuje denní stacionář v době, kdy je"
+  line 48.19 274.84 328.82 14.00 "rodina nejvíce potřebuje: v podvečer a o sobotách. Pečující si tak mo"
+  line 48.19 288.84 328.82 14.00 "hou zajít do práce na odpolední směnu, na nákup, k lékaři nebo si na"
+  line 48.19 302.84 328.82 14.00 "pár hodin odpočinout, zatímco o jejich blízkého s demencí nebo s křeh"
+  line 48.19 316.84 328.82 14.00 "kým zdravím pečují pracovnice, které klienta znají. Program je klidnější"
+  line 48.19 330.84 328.82 14.00 "než přes den: společné čtení, povídání u kávy, jednoduchá ruční práce"
+  line 48.19 344.84 113.59 14.00 "a procházka po zahradě."
+  line 351.17 31.18 25.84 10.00 artifact "Senioři"
+  rule 48.19 40.52 328.82 0.40 artifact #8da4bf
+  line 367.63 564.09 9.38 10.00 artifact "13"
+page 24 label 14 section 6 blank no area 42.52 48.19 371.34 541.42
+  dest 42.52 48.19 svc-4131766
+  line 42.52 60.21 145.04 14.50 "Osobní asistence Hanácko"
+  line 42.52 75.84 174.39 14.00 "Druh službyosobní asistence (§ 39)"
+  line 42.52 89.84 180.87 14.00 "PoskytovatelAsistence Hanácko, z. ú."
+  line 42.52 103.84 261.91 14.00 "Tovačovského 2854/17, 767 01 Kroměříž"
+  line 42.52 117.84 192.75 14.00 "604 218 330, 604 218 331"
+  line 42.52 131.84 212.60 14.00 "asistence@asistencehanacko.cz"
+  line 42.52 145.84 188.79 14.00 "www.asistencehanacko.cz"
+  line 42.52 159.84 151.73 14.00 "denně 6.00–⁠22.00"
+  line 110.55 173.84 126.21 14.00 "kancelář po–⁠pá 8.00–⁠14.00"
+  line 42.52 187.84 308.87 14.00 "Pro kohotělesné postižení, kombinované postižení, zdravotní"
+  line 110.55 201.84 231.86 14.00 "postižení, chronické onemocnění, senioři; od 7 let"
+  line 42.52 215.84 101.09 14.00 "Formaterénní"
+  line 42.52 229.84 115.48 14.00 "Kapacita45 klientů"
+  line 42.52 243.84 321.40 14.00 "za úhradu; dle ceníku 145 Kč za hodinu, poměrná část"
+  line 110.55 257.84 110.91 14.00 "za započatých 15 minut"
+  line 42.52 274.84 328.82 14.00 "Osobní asistence umožňuje lidem s postižením a seniorům žít doma"
+  line 42.52 288.84 328.82 14.00 "a podle svých představ, a ne podle možností ústavu. Asistentky a asis"
+  line 42.52 302.84 328.82 14.00 "tenti pomáhají s hygienou, oblékáním, jídlem a pohybem po bytě, do"
+  line 42.52 316.84 328.82 14.00 "provázejí klienty do školy, do zaměstnání, k lékaři či na kulturní akce"
+  line 42.52 330.84 328.82 14.00 "a pomáhají s nákupy a domácností. Rozsah i čas pomoci si určuje klient –"
+  line 42.52 344.84 328.82 14.00 "od hodinové návštěvy až po celodenní podporu včetně víkendů. Službu"
+  line 42.52 358.84 328.82 14.00 "poskytujeme v domácnostech v Kroměříži i v obcích celého správního"
+  line 42.52 372.84 37.64 14.00 "obvodu."
+  line 42.52 31.18 48.96 10.00 artifact "Mapa pomoci"
+  rule 42.52 40.52 328.82 0.40 artifact #8da4bf
+  line 42.52 564.09 9.38 10.00 artifact "14"
+page 25 label 15 section 6 blank no area 48.19 48.19 377.01 541.42
+  dest 48.19 48.19 svc-1089188
+  line 48.19 60.21 161.60 14.50 "Osobní asistence Koryčansko"
+  line 48.19 75.84 174.39 14.00 "Druh službyosobní asistence (§ 39)"
+  line 48.19 89.84 252.50 14.00 "PoskytovatelSpolečenství Dobrého pastýře Koryčany"
+  line 48.19 103.84 215.69 14.00 "Zámecká 412, 768 05 Koryčany"
+  line 48.19 117.84 192.75 14.00 "518 305 445, 731 220 416"
+  line 48.19 131.84 233.99 14.00 "asistence@dobrypastyr-korycany.cz"
+  line 48.19 145.84 290.84 14.00 "www.dobrypastyr-korycany.cz/osobni-asistence"
+  line 48.19 159.84 151.73 14.00 "denně 6.30–⁠21.00"
+  line 48.19 173.84 302.78 14.00 "Pro kohosenioři, chronické onemocnění, paliativní péče; od"
+  line 116.22 187.84 26.73 14.00 "27 let"
+  line 48.19 201.84 101.09 14.00 "Formaterénní"
+  line 48.19 215.84 115.48 14.00 "Kapacita20 klientů"
+  line 48.19 229.84 202.18 14.00 "za úhradu; 135 Kč za hodinu"
+  line 48.19 246.84 328.82 14.00 "Služba je určena seniorům a lidem s chronickým onemocněním"
+  line 48.19 260.84 328.82 14.00 "z Koryčan, Morkovic-Slížan, Zdounek a okolních obcí, kteří chtějí"
+  line 48.19 274.84 328.82 14.00 "zůstat co nejdéle ve svém domově. Asistentky přicházejí ráno, v po"
+  line 48.19 288.84 328.82 14.00 "ledne i večer, o víkendech i ve svátcích. Pomohou s osobní hygienou,"
+  line 48.19 302.84 328.82 14.00 "s přípravou a podáním jídla, s léky podle pokynů lékaře a s udržováním"
+  line 48.19 316.84 328.82 14.00 "domácnosti. Doprovodí klienta na procházku, na mši nebo na ná"
+  line 48.19 330.84 328.82 14.00 "vštěvu příbuzných. Pečujeme i o lidi na konci života, v úzké spolupráci"
+  line 48.19 344.84 198.97 14.00 "s mobilním hospicem a praktickými lékaři."
+  line 351.17 31.18 25.84 10.00 artifact "Senioři"
+  rule 48.19 40.52 328.82 0.40 artifact #8da4bf
+  line 367.63 564.09 9.38 10.00 artifact "15"
+page 26 label 16 section 6 blank no area 42.52 48.19 371.34 541.42
+  dest 42.52 48.19 svc-1460933
+  line 42.52 60.21 145.06 14.50 "Pečovatelská služba Hulín"
+  line 42.52 75.84 191.00 14.00 "Druh službypečovatelská služba (§ 40)"
+  line 42.52 89.84 194.90 14.00 "PoskytovatelSenior centrum Hulín, p. o."
+  line 42.52 103.84 313.32 14.00 "Zahradní 1256, 768 24 Hulín (kancelář pečovatelské"
+  line 110.55 117.84 80.43 14.00 "služby v přízemí)"
+  line 42.52 131.84 127.38 14.00 "573 351 210"
+  line 42.52 145.84 153.12 14.00 "ps@seniorhulin.cz"
+  line 42.52 159.84 230.52 14.00 "seniorhulin.cz/pecovatelska-sluzba"
+  line 42.52 173.84 151.66 14.00 "po–⁠pá 7.00–⁠19.00"
+  line 110.55 187.84 82.58 14.00 "so, ne 7.30–⁠12.00"
+  line 110.55 201.84 257.23 14.00 "od 1. 7. 2026 také večer a o víkendech; kancelář po–⁠pá"
+  line 110.55 215.84 52.50 14.00 "7.00–⁠15.30"
+  line 42.52 229.84 241.88 14.00 "Pro kohosenioři, zdravotní postižení; od 27 let"
+  line 42.52 243.84 101.09 14.00 "Formaterénní"
+  line 42.52 257.84 115.48 14.00 "Kapacita90 klientů"
+  line 42.52 271.84 317.45 14.00 "za úhradu; podle ceníku, nejvýše do částky stanovené"
+  line 110.55 285.84 95.88 14.00 "prováděcí vyhláškou"
+  line 42.52 302.84 328.82 14.00 "Pečovatelská služba města Hulína zajišťuje pomoc v domácnostech se"
+  line 42.52 316.84 328.82 14.00 "niorů a lidí se zdravotním postižením v Hulíně a jeho místních čás"
+  line 42.52 330.84 328.82 14.00 "tech Chrášťany, Nříkovice, Pravčice a Záhlinice. Dovážíme teplé obědy"
+  line 42.52 344.84 328.82 14.00 "z vlastní kuchyně domova pro seniory, pomáháme s osobní hygienou"
+  line 42.52 358.84 328.82 14.00 "a s běžným úklidem, zajišťujeme nákupy, pochůzky a praní prádla. Pe"
+  line 42.52 372.84 328.82 14.00 "čovatelky se snaží podporovat soběstačnost klientů – neudělají za ně"
+  line 42.52 386.84 196.41 14.00 "vše, ale pomohou tam, kde už síly nestačí."
+  line 42.52 31.18 48.96 10.00 artifact "Mapa pomoci"
+  rule 42.52 40.52 328.82 0.40 artifact #8da4bf
+  line 42.52 564.09 9.38 10.00 artifact "16"
+page 27 label 17 section 6 blank no area 48.19 48.19 377.01 541.42
+  dest 48.19 48.19 svc-4031401
+  line 48.19 60.21 167.62 14.50 "Pečovatelská služba Koryčany"
+  line 48.19 75.84 191.00 14.00 "Druh službypečovatelská služba (§ 40)"
+  line 48.19 89.84 252.50 14.00 "PoskytovatelSpolečenství Dobrého pastýře Koryčany"
+  line 48.19 103.84 215.69 14.00 "Zámecká 412, 768 05 Koryčany"
+  line 48.19 117.84 127.38 14.00 "518 305 441"
+  line 48.19 131.84 251.88 14.00 "pecovatelska@dobrypastyr-korycany.cz"
+  line 48.19 145.84 307.46 14.00 "www.dobrypastyr-korycany.cz/pecovatelska-sluzba"
+  line 48.19 159.84 151.66 14.00 "po–⁠pá 7.00–⁠15.30"
+  line 48.19 173.84 320.72 14.00 "Pro kohosenioři, zdravotní postižení; výjimečně i mladší lidé se"
+  line 116.22 187.84 106.76 14.00 "zdravotním postižením"
+  line 48.19 201.84 101.09 14.00 "Formaterénní"
+  line 48.19 215.84 115.48 14.00 "Kapacita60 klientů"
+  line 48.19 229.84 302.57 14.00 "za úhradu; dle ceníku; obědy 95 Kč včetně dovozu"
+  line 48.19 246.84 328.82 14.00 "Pečovatelská služba působí v Koryčanech a v obcích pod Chřiby, kde bý"
+  line 48.19 260.84 328.82 14.00 "vají služby těžko dostupné. Zajišťujeme dovoz obědů, pomoc při osobní"
+  line 48.19 274.84 328.82 14.00 "hygieně a oblékání, nákupy, úklid a doprovod k lékaři do Kroměříže"
+  line 48.19 288.84 328.82 14.00 "či Kyjova. Klientům, kteří žijí sami, nabízíme pravidelné návštěvy, při"
+  line 48.19 302.84 174.63 14.00 "nichž si ověříme, že je vše v pořádku."
+  line 48.19 319.84 328.82 14.00 "Pečovatelky jezdí služebními auty i do odlehlých částí obcí. Péči plá"
+  line 48.19 333.84 328.82 14.00 "nujeme spolu s klientem a jeho rodinou tak, aby navazovala na to, co"
+  line 48.19 347.84 98.20 14.00 "zvládnou blízcí sami."
+  line 351.17 31.18 25.84 10.00 artifact "Senioři"
+  rule 48.19 40.52 328.82 0.40 artifact #8da4bf
+  line 367.63 564.09 9.38 10.00 artifact "17"
+page 28 label 18 section 6 blank no area 42.52 48.19 371.34 541.42
+  dest 42.52 48.19 svc-6216486
+  line 42.52 60.21 166.76 14.50 "Pečovatelská služba Kroměříž"
+  line 42.52 75.84 191.00 14.00 "Druh službypečovatelská služba (§ 40)"
+  line 42.52 89.84 218.88 14.00 "PoskytovatelSociální centrum Kroměříž, p. o."
+  line 42.52 103.84 323.16 14.00 "Kollárova 3410/18, 767 01 Kroměříž (středisko osobní"
+  line 110.55 117.84 87.87 14.00 "hygieny v přízemí)"
+  line 42.52 131.84 192.75 14.00 "573 504 130, 731 455 910"
+  line 42.52 145.84 242.04 14.00 "pecovatelska@socialnicentrum-km.cz"
+  line 42.52 159.84 297.62 14.00 "www.socialnicentrum-km.cz/pecovatelska-sluzba"
+  line 42.52 173.84 151.66 14.00 "po–⁠pá 6.30–⁠20.00"
+  line 110.55 187.84 82.58 14.00 "so, ne 7.00–⁠15.00"
+  line 110.55 201.84 244.45 14.00 "ambulantní koupání po–⁠pá 8.00–⁠14.00 po objednání"
+  line 42.52 215.84 308.55 14.00 "Pro kohosenioři, zdravotní postižení, chronické onemocnění,"
+  line 110.55 229.84 256.06 14.00 "rodiny s dětmi; rodiny, v nichž se současně narodila tři"
+  line 110.55 243.84 148.11 14.00 "a více dětí, do čtyř let věku dětí"
+  line 42.52 257.84 160.29 14.00 "Formaterénní, ambulantní"
+  line 42.52 271.84 121.39 14.00 "Kapacita228 klientů"
+  line 42.52 285.84 314.11 14.00 "za úhradu; dle ceníku, péče 140 Kč za hodinu, dovoz"
+  line 110.55 299.84 57.52 14.00 "oběda 25 Kč"
+  line 42.52 316.84 328.82 14.00 "Pečovatelská služba pomáhá seniorům, lidem se zdravotním postiže"
+  line 42.52 330.84 328.82 14.00 "ním a rodinám, v nichž se současně narodila tři a více dětí, zvládat péči"
+  line 42.52 344.84 328.82 14.00 "o sebe a o domácnost. Pečovatelky dovážejí obědy, pomáhají s kou"
+  line 42.52 358.84 328.82 14.00 "páním, oblékáním a podáváním jídla, nakupují, perou a žehlí prádlo"
+  line 42.52 372.84 209.38 14.00 "a doprovázejí klienty k lékaři nebo na úřady."
+  line 42.52 389.84 328.82 14.00 "V Domě s pečovatelskou službou na Kollárově ulici je k dispozici stře"
+  line 42.52 403.84 328.82 14.00 "disko osobní hygieny s upraveným koupelnovým koutem. Služba fun"
+  line 42.52 417.84 328.82 14.00 "guje každý den včetně víkendů; rozsah péče se sjednává individuálně"
+  line 42.52 431.84 97.01 14.00 "podle potřeb klienta."
+  line 42.52 31.18 48.96 10.00 artifact "Mapa pomoci"
+  rule 42.52 40.52 328.82 0.40 artifact #8da4bf
+  line 42.52 564.09 9.38 10.00 artifact "18"
+page 29 label 19 section 6 blank no area 48.19 48.19 377.01 541.42
+  dest 48.19 48.19 svc-9569344
+  line 48.19 60.21 217.93 14.50 "Pečovatelská služba Morkovice-Slížany"
+  line 48.19 75.84 191.00 14.00 "Druh službypečovatelská služba (§ 40)"
+  line 48.19 89.84 214.41 14.00 "PoskytovatelSlužby Morkovice-Slížany, p. o."
+  line 48.19 103.84 253.26 14.00 "Tyršova 508, 768 33 Morkovice-Slížany"
+  line 48.19 117.84 192.75 14.00 "573 371 205, 721 380 552"
+  line 48.19 131.84 231.73 14.00 "pecovatelska@sluzby-morkovice.cz"
+  line 48.19 145.84 190.03 14.00 "www.sluzby-morkovice.cz"
+  line 48.19 159.84 151.66 14.00 "po–⁠pá 7.00–⁠15.00"
+  line 116.22 173.84 256.41 14.00 "ambulantní koupání a praní prádla v úterý a ve čtvrtek"
+  line 48.19 187.84 241.88 14.00 "Pro kohosenioři, zdravotní postižení; od 27 let"
+  line 48.19 201.84 160.29 14.00 "Formaterénní, ambulantní"
+  line 48.19 215.84 115.48 14.00 "Kapacita49 klientů"
+  line 48.19 229.84 256.21 14.00 "za úhradu; dle ceníku, 130 Kč za hodinu"
+  line 48.19 246.84 328.82 14.00 "Pečovatelská služba města Morkovice-Slížany je tu pro seniory a lidi"
+  line 48.19 260.84 328.82 14.00 "se zdravotním postižením z Morkovic, Slížan a spádových obcí. Kromě"
+  line 48.19 274.84 328.82 14.00 "běžné pomoci v domácnosti, dovozu obědů a nákupů nabízí v budově"
+  line 48.19 288.84 328.82 14.00 "Domu s pečovatelskou službou na Tyršově ulici ambulantní koupání"
+  line 48.19 302.84 328.82 14.00 "a praní prádla. Služba úzce spolupracuje s praktickými lékaři a s ošetřo"
+  line 48.19 316.84 328.82 14.00 "vatelkami domácí zdravotní péče. Zájemce navštíví sociální pracovnice,"
+  line 48.19 330.84 289.13 14.00 "která s nimi probere, jakou pomoc potřebují a kolik bude stát."
+  line 351.17 31.18 25.84 10.00 artifact "Senioři"
+  rule 48.19 40.52 328.82 0.40 artifact #8da4bf
+  line 367.63 564.09 9.38 10.00 artifact "19"
+page 30 label 20 section 6 blank no area 42.52 48.19 371.34 541.42
+  dest 42.52 48.19 svc-3543890
+  line 42.52 60.21 211.07 14.50 "Průvodcovská a předčitatelská služba"
+  line 42.52 75.84 272.26 14.00 "Druh službyprůvodcovské a předčitatelské služby (§ 42)"
+  line 42.52 89.84 174.55 14.00 "PoskytovatelSvětlo na cestu, o. p. s."
+  line 42.52 103.84 212.12 14.00 "Vodní 52/14, 767 01 Kroměříž"
+  line 42.52 117.84 127.38 14.00 "573 334 813"
+  line 42.52 131.84 194.08 14.00 "pruvodci@svetlonacestu.cz"
+  line 42.52 145.84 217.01 14.00 "www.svetlonacestu.cz/pruvodci"
+  line 42.52 159.84 151.66 14.00 "po–⁠pá 7.30–⁠17.00"
+  line 110.55 173.84 226.40 14.00 "objednávky nejméně jeden pracovní den předem"
+  line 42.52 187.84 234.01 14.00 "Pro kohozrakové postižení, senioři; od 19 let"
+  line 42.52 201.84 160.29 14.00 "Formaterénní, ambulantní"
+  line 42.52 215.84 109.57 14.00 "Kapacita5 klientů"
+  line 42.52 229.84 309.76 14.00 "za úhradu; 120 Kč za hodinu, předčítání v kanceláři"
+  line 110.55 243.84 34.49 14.00 "zdarma"
+  line 42.52 260.84 328.82 14.00 "Služba pomáhá lidem se zrakovým postižením a seniorům se slábnou"
+  line 42.52 274.84 328.82 14.00 "cím zrakem vyřídit to, co bez zraku jde jen těžko. Průvodce vás do"
+  line 42.52 288.84 328.82 14.00 "provodí k lékaři, na úřad, do banky nebo na nákup, předčitatel přečte"
+  line 42.52 302.84 328.82 14.00 "úřední dopis, vyúčtování či příbalový leták a pomůže vyplnit formulář."
+  line 42.52 316.84 328.82 14.00 "Předčítat můžeme i v kanceláři na Vodní ulici, kam si můžete přinést"
+  line 42.52 330.84 328.82 14.00 "poštu. Služba je určena lidem, kteří nemohou využít pomoc blízkých,"
+  line 42.52 344.84 172.33 14.00 "a objednává se nejméně den předem."
+  line 42.52 31.18 48.96 10.00 artifact "Mapa pomoci"
+  rule 42.52 40.52 328.82 0.40 artifact #8da4bf
+  line 42.52 564.09 9.38 10.00 artifact "20"
+page 31 label 21 section 6 blank no area 48.19 48.19 377.01 541.42
+  dest 48.19 48.19 svc-8549236
+  line 48.19 60.21 243.77 14.50 "Sociální lůžka Zdravotního centra Koryčany"
+  line 48.19 75.84 285.49 14.00 "Druh službysociální služby poskytované ve zdravotnických"
+  line 116.22 89.84 141.83 14.00 "zařízeních lůžkové péče (§ 52)"
+  line 48.19 103.84 234.00 14.00 "PoskytovatelZdravotní centrum Koryčany s. r. o."
+  line 48.19 117.84 328.73 14.00 "Masarykova 640, 768 05 Koryčany (pavilon A, 2. patro)"
+  line 48.19 131.84 127.38 14.00 "518 305 620"
+  line 48.19 145.84 181.94 14.00 "socialni@zc-korycany.cz"
+  line 48.19 159.84 233.12 14.00 "www.zc-korycany.cz/socialni-luzka"
+  line 48.19 173.84 118.55 14.00 " nonstop"
+  line 116.22 187.84 175.99 14.00 "sociální pracovnice po–⁠pá 7.00–⁠15.00"
+  line 48.19 201.84 302.78 14.00 "Pro kohosenioři, chronické onemocnění, paliativní péče; od"
+  line 116.22 215.84 26.73 14.00 "27 let"
+  line 48.19 229.84 111.18 14.00 "Formapobytová"
+  line 48.19 243.84 107.63 14.00 "Kapacita12 lůžek"
+  line 48.19 257.84 309.06 14.00 "za úhradu; ubytování a strava dle vyhlášky, péče ve"
+  line 116.22 271.84 103.58 14.00 "výši příspěvku na péči"
+  line 48.19 288.84 328.82 14.00 "Sociální lůžka jsou určena pacientům, kteří už nepotřebují nemocniční"
+  line 48.19 302.84 328.82 14.00 "léčbu, ale jejich zdravotní stav jim nedovoluje vrátit se domů a zatím"
+  line 48.19 316.84 328.82 14.00 "pro ně není volné místo v domově pro seniory či jiné pobytové službě."
+  line 48.19 330.84 328.82 14.00 "Pacienti zůstávají na oddělení následné péče ve stejném prostředí a se"
+  line 48.19 344.84 328.82 14.00 "stejným ošetřujícím personálem, ale péče se jim poskytuje jako sociální"
+  line 48.19 358.84 328.82 14.00 "služba a hradí se z jejich příjmu a příspěvku na péči. Sociální pracovnice"
+  line 48.19 372.84 328.82 14.00 "mezitím s rodinou hledá další řešení: návrat domů s podporou terénních"
+  line 48.19 386.84 146.25 14.00 "služeb, nebo pobytovou službu."
+  line 351.17 31.18 25.84 10.00 artifact "Senioři"
+  rule 48.19 40.52 328.82 0.40 artifact #8da4bf
+  line 367.63 564.09 9.38 10.00 artifact "21"
+page 32 label 22 section 6 blank no area 42.52 48.19 371.34 541.42
+  dest 42.52 48.19 svc-5046230
+  line 42.52 60.21 117.13 14.50 "Tísňová péče Strážce"
+  line 42.52 75.84 156.78 14.00 "Druh službytísňová péče (§ 41)"
+  line 42.52 89.84 153.47 14.00 "PoskytovatelHlídka Plus s. r. o."
+  line 42.52 103.84 282.39 14.00 "Hulínská 2107/4, 767 01 Kroměříž (dispečink"
+  line 110.55 117.84 227.50 14.00 "nepřijímá osobní návštěvy; schůzky po domluvě)"
+  line 42.52 131.84 192.75 14.00 "573 500 900, 800 500 901"
+  line 42.52 145.84 182.82 14.00 "dispecink@hlidkaplus.cz"
+  line 42.52 159.84 219.72 14.00 "www.hlidkaplus.cz/tisnova-pece"
+  line 42.52 173.84 118.55 14.00 " nonstop"
+  line 110.55 187.84 173.11 14.00 "obchodní oddělení po–⁠pá 8.00–⁠16.00"
+  line 42.52 201.84 308.55 14.00 "Pro kohosenioři, zdravotní postižení, chronické onemocnění,"
+  line 110.55 215.84 123.95 14.00 "osoby s demencí; od 27 let"
+  line 42.52 229.84 101.09 14.00 "Formaterénní"
+  line 42.52 243.84 121.39 14.00 "Kapacita150 klientů"
+  line 42.52 257.84 300.09 14.00 "za úhradu; 490 Kč měsíčně, jednorázová instalace"
+  line 110.55 271.84 32.40 14.00 "800 Kč"
+  line 42.52 288.84 328.82 14.00 "Tísňová péče dává seniorům a lidem s chronickým onemocněním jis"
+  line 42.52 302.84 328.82 14.00 "totu, že v nouzi nezůstanou sami. Klient nosí na ruce nebo na krku malé"
+  line 42.52 316.84 328.82 14.00 "tlačítko; když upadne nebo se mu přitíží, stiskne ho a během několika"
+  line 42.52 330.84 328.82 14.00 "vteřin se mu ozve operátor dispečinku, který je na příjmu nepřetržitě."
+  line 42.52 344.84 328.82 14.00 "Podle situace zavolá rodinu, souseda s klíči nebo záchrannou službu. Za"
+  line 42.52 358.84 328.82 14.00 "řízení umí hlídat i neaktivitu a otevřené dveře u lidí s demencí. Instalaci"
+  line 42.52 372.84 277.18 14.00 "provede technik u vás doma a celý systém vysvětlí i rodině."
+  line 42.52 31.18 48.96 10.00 artifact "Mapa pomoci"
+  rule 42.52 40.52 328.82 0.40 artifact #8da4bf
+  line 42.52 564.09 9.38 10.00 artifact "22"
+page 33 label 23 section 6 blank no area 48.19 48.19 377.01 541.42
+  dest 48.19 48.19 grp-6
+  line 48.19 62.29 159.37 17.00 "Služby sociální prevence"
+  dest 48.19 79.44 svc-1553506
+  line 48.19 91.46 205.58 14.50 "Aktivizační centrum pro seniory Elán"
+  line 48.19 107.09 298.46 14.00 "Druh službysociálně aktivizační služby pro seniory a osoby se"
+  line 116.22 121.09 137.89 14.00 "zdravotním postižením (§ 66)"
+  line 48.19 135.09 148.72 14.00 "PoskytovatelSenioři sobě, z. s."
+  line 48.19 149.09 264.28 14.00 "Milíčovo náměstí 488/2, 767 01 Kroměříž"
+  line 48.19 163.09 192.75 14.00 "737 250 618, 573 331 406"
+  line 48.19 177.09 162.43 14.00 "elan@seniorisobe.cz"
+  line 48.19 191.09 160.65 14.00 "www.seniorisobe.cz"
+  line 48.19 205.09 151.66 14.00 "po–⁠pá 8.00–⁠15.00"
+  line 48.19 219.09 241.88 14.00 "Pro kohosenioři, zdravotní postižení; od 27 let"
+  line 48.19 233.09 160.29 14.00 "Formaambulantní, terénní"
+  line 48.19 247.09 115.48 14.00 "Kapacita35 klientů"
+  line 48.19 261.09 267.12 14.00 "zdarma; výlety a vstupné si hradí účastníci"
+  line 48.19 278.09 328.82 14.00 "Aktivizační centrum nabízí seniorům a lidem se zdravotním postiže"
+  line 48.19 292.09 328.82 14.00 "ním program, který jim pomáhá zůstat aktivní a v kontaktu s ostat"
+  line 48.19 306.09 328.82 14.00 "ními. Každý všední den se tu cvičí, trénuje paměť, tančí vsedě, maluje"
+  line 48.19 320.09 328.82 14.00 "a šije, konají se přednášky o zdraví, o bezpečnosti či o tom, jak se nene"
+  line 48.19 334.09 328.82 14.00 "chat napálit podvodníky po telefonu. Učíme seniory zacházet s chytrým"
+  line 48.19 348.09 202.54 14.00 "telefonem a s internetovým bankovnictvím."
+  line 48.19 365.09 328.82 14.00 "Těm, kdo už nemohou přijít, nabízíme návštěvy pracovníků a dob"
+  line 48.19 379.09 328.82 14.00 "rovolníků doma. Centrum také pomáhá se zprostředkováním dalších"
+  line 48.19 393.09 32.03 14.00 "služeb."
+  line 351.17 31.18 25.84 10.00 artifact "Senioři"
+  rule 48.19 40.52 328.82 0.40 artifact #8da4bf
+  line 367.63 564.09 9.38 10.00 artifact "23"
+page 34 label 24 section 6 blank no area 42.52 48.19 371.34 541.42
+  dest 42.52 48.19 svc-5182126
+  line 42.52 60.21 123.09 14.50 "Linka důvěry Hanácko"
+  line 42.52 75.84 221.87 14.00 "Druh službytelefonická krizová pomoc (§ 55)"
+  line 42.52 89.84 309.60 14.00 "PoskytovatelKrizové a intervenční centrum Střední Morava, z. ú."
+  line 42.52 103.84 324.45 14.00 "Skopalova 2910/6, 767 01 Kroměříž (adresa pouze pro"
+  line 110.55 117.84 71.33 14.00 "korespondenci)"
+  line 42.52 131.84 192.75 14.00 "573 350 777, 734 350 777"
+  line 42.52 145.84 224.81 14.00 "linka@krizovecentrum-morava.cz"
+  line 42.52 159.84 247.74 14.00 "www.krizovecentrum-morava.cz/linka"
+  line 42.52 173.84 118.55 14.00 " nonstop"
+  line 110.55 187.84 112.52 14.00 "chat denně 18.00–⁠22.00"
+  line 42.52 201.84 315.63 14.00 "Pro kohoosoby v krizi, děti a mládež v ohrožení, senioři, oběti"
+  line 110.55 215.84 162.95 14.00 "domácího násilí; bez omezení věku"
+  line 42.52 229.84 101.09 14.00 "Formaterénní"
+  line 42.52 243.84 273.75 14.00 "Kapacita2 hovory (počet současně vedených hovorů)"
+  line 42.52 257.84 300.91 14.00 "zdarma; volající platí jen hovorné dle svého tarifu"
+  line 42.52 274.84 328.82 14.00 "Linka důvěry je tu pro každého, kdo se cítí v tíživé situaci a potřebuje"
+  line 42.52 288.84 328.82 14.00 "si s někým promluvit – ve dne i v noci, sedm dní v týdnu. Zavolat mů"
+  line 42.52 302.84 328.82 14.00 "žete, když vás trápí samota, rozchod, ztráta blízkého člověka, problémy"
+  line 42.52 316.84 328.82 14.00 "ve škole nebo v práci, když máte strach o sebe nebo o někoho jiného."
+  line 42.52 330.84 328.82 14.00 "Hovory vedou vyškolení konzultanti, kteří vám naslouchají, pomohou"
+  line 42.52 344.84 328.82 14.00 "utřídit myšlenky a najít první krok. Můžete zůstat v anonymitě. Kromě"
+  line 42.52 358.84 221.11 14.00 "telefonu nabízíme i chat a e-mailovou poradnu."
+  line 42.52 31.18 48.96 10.00 artifact "Mapa pomoci"
+  rule 42.52 40.52 328.82 0.40 artifact #8da4bf
+  line 42.52 564.09 9.38 10.00 artifact "24"
+page 35 label 25 section 7 blank no area 48.19 48.19 377.01 541.42
+  dest 48.19 48.19 sec-8
+  line 48.19 68.49 312.06 24.00 "Osoby se zdravotním postižením"
+  dest 48.19 96.94 grp-7
+  line 48.19 111.04 134.05 17.00 "Sociální poradenství"
+  line 48.19 140.21 191.86 14.50 "Občanská poradna Kroměříž → s. 1"
+  line 48.19 164.71 258.88 14.50 "Poradna pro lidi se zrakovým postižením → s. 2"
+  line 48.19 189.21 240.84 14.50 "Poradna pro neslyšící a nedoslýchavé → s. 3"
+  line 367.63 564.09 9.38 10.00 artifact "25"
+page 36 label 26 section 7 blank no area 42.52 48.19 371.34 541.42
+  dest 42.52 48.19 grp-8
+  line 42.52 62.29 130.01 17.00 "Služby sociální péče"
+  dest 42.52 79.44 svc-7960148
+  line 42.52 91.46 183.69 14.50 "Centrum denních služeb Mozaika"
+  line 42.52 107.09 200.49 14.00 "Druh službycentra denních služeb (§ 45)"
+  line 42.52 121.09 169.95 14.00 "PoskytovatelDílny Slunečnice, z. s."
+  line 42.52 135.09 317.07 14.00 "Spáčilova 3555/40, 767 01 Kroměříž (přízemí, vchod"
+  line 110.55 149.09 43.66 14.00 "ze dvora)"
+  line 42.52 163.09 127.38 14.00 "573 336 455"
+  line 42.52 177.09 201.68 14.00 "mozaika@dilnyslunecnice.cz"
+  line 42.52 191.09 224.61 14.00 "www.dilnyslunecnice.cz/mozaika"
+  line 42.52 205.09 148.90 14.00 "po–⁠čt 8.00–⁠15.00"
+  line 110.55 219.09 66.79 14.00 "pá 8.00–⁠13.00"
+  line 42.52 233.09 310.57 14.00 "Pro kohotělesné postižení, jiné zdravotní postižení, zdravotní"
+  line 110.55 247.09 91.46 14.00 "postižení; 19–⁠80 let"
+  line 42.52 261.09 121.22 14.00 "Formaambulantní"
+  line 42.52 275.09 211.22 14.00 "Kapacita12 klientů (okamžitá kapacita)"
+  line 42.52 289.09 308.49 14.00 "za úhradu; dle ceníku, 95 Kč za hodinu, oběd 90 Kč"
+  line 42.52 306.09 328.82 14.00 "Centrum denních služeb Mozaika nabízí dospělým lidem s tělesným a ji"
+  line 42.52 320.09 328.82 14.00 "ným zdravotním postižením místo, kde mohou několikrát týdně trávit"
+  line 42.52 334.09 328.82 14.00 "čas mimo domov, udržet si soběstačnost a být mezi lidmi. Pomáháme"
+  line 42.52 348.09 328.82 14.00 "s osobní hygienou a s jídlem, nabízíme nácvik práce na počítači, kon"
+  line 42.52 362.09 328.82 14.00 "diční cvičení s fyzioterapeutickými prvky, výtvarnou dílnu a společné"
+  line 42.52 376.09 328.82 14.00 "výlety. Klienti se sami podílejí na tvorbě programu. Prostory v přízemí"
+  line 42.52 390.09 295.56 14.00 "jsou plně bezbariérové včetně upravené koupelny se zvedákem."
+  line 42.52 31.18 48.96 10.00 artifact "Mapa pomoci"
+  rule 42.52 40.52 328.82 0.40 artifact #8da4bf
+  line 42.52 564.09 9.38 10.00 artifact "26"
+page 37 label 27 section 7 blank no area 48.19 48.19 377.01 541.42
+  dest 48.19 48.19 svc-5042969
+  line 48.19 60.21 150.75 14.50 "Denní stacionář Slunečnice"
+  line 48.19 75.84 175.81 14.00 "Druh službydenní stacionáře (§ 46)"
+  line 48.19 89.84 169.95 14.00 "PoskytovatelDílny Slunečnice, z. s."
+  line 48.19 103.84 240.66 14.00 "Spáčilova 3555/40, 767 01 Kroměříž"
+  line 48.19 117.84 127.38 14.00 "573 336 451"
+  line 48.19 131.84 204.99 14.00 "stacionar@dilnyslunecnice.cz"
+  line 48.19 145.84 227.92 14.00 "www.dilnyslunecnice.cz/stacionar"
+  line 48.19 159.84 151.66 14.00 "po–⁠pá 7.00–⁠16.00"
+  line 48.19 173.84 317.42 14.00 "Pro kohomentální postižení, kombinované postižení; 16–⁠64 let"
+  line 48.19 187.84 121.22 14.00 "Formaambulantní"
+  line 48.19 201.84 211.22 14.00 "Kapacita20 klientů (okamžitá kapacita)"
+  line 48.19 215.84 328.16 14.00 "za úhradu; dle ceníku, obvykle 2 500–⁠4 000 Kč měsíčně"
+  line 48.19 232.84 328.82 14.00 "Denní stacionář poskytuje smysluplný program mladým lidem a dospě"
+  line 48.19 246.84 328.82 14.00 "lým s mentálním a kombinovaným postižením, kteří po skončení školy"
+  line 48.19 260.84 328.82 14.00 "nemají kam docházet. Ve skupinkách rozvíjíme dovednosti potřebné pro"
+  line 48.19 274.84 328.82 14.00 "běžný život – vaření, nakupování, zacházení s penězi, cestování autobu"
+  line 48.19 288.84 328.82 14.00 "sem – a procvičujeme čtení, psaní a počítání. Dopoledne patří práci s ke"
+  line 48.19 302.84 328.82 14.00 "ramikou, dřevem a textilem, odpoledne pohybovým aktivitám a muzi"
+  line 48.19 316.84 328.82 14.00 "koterapii. Rodičům stacionář umožňuje chodit do zaměstnání. Klienty,"
+  line 48.19 330.84 242.92 14.00 "kteří sami nedojedou, svážíme z Hulína a Chropyně."
+  line 257.93 31.18 119.08 10.00 artifact "Osoby se zdravotním postižením"
+  rule 48.19 40.52 328.82 0.40 artifact #8da4bf
+  line 367.63 564.09 9.38 10.00 artifact "27"
+page 38 label 28 section 7 blank no area 42.52 48.19 371.34 541.42
+  dest 42.52 48.19 svc-2138458
+  line 42.52 60.21 101.81 14.50 "Domov Pod Lipami"
+  line 42.52 75.84 307.62 14.00 "Druh službydomovy pro osoby se zdravotním postižením (§ 48)"
+  line 42.52 89.84 227.58 14.00 "PoskytovatelDomov Pod Lipami Zdounky, p. o."
+  line 42.52 103.84 212.10 14.00 "Zdounky 248, 768 02 Zdounky"
+  line 42.52 117.84 192.75 14.00 "573 378 101, 731 690 114"
+  line 42.52 131.84 212.43 14.00 "domov@podlipami-zdounky.cz"
+  line 42.52 145.84 198.39 14.00 "www.podlipami-zdounky.cz"
+  line 42.52 159.84 118.55 14.00 " nonstop"
+  line 110.55 173.84 215.42 14.00 "návštěvy denně 9.00–⁠19.00, jindy po domluvě"
+  line 42.52 187.84 305.87 14.00 "Pro kohomentální postižení, kombinované postižení, tělesné"
+  line 110.55 201.84 91.46 14.00 "postižení; 19–⁠80 let"
+  line 42.52 215.84 111.18 14.00 "Formapobytová"
+  line 42.52 229.84 107.63 14.00 "Kapacita42 lůžek"
+  line 42.52 243.84 320.42 14.00 "za úhradu; ubytování a strava dle ceníku, péče ve výši"
+  line 110.55 257.84 137.25 14.00 "přiznaného příspěvku na péči"
+  line 42.52 274.84 328.82 14.00 "Domov poskytuje celoroční pobytovou službu dospělým lidem s men"
+  line 42.52 288.84 328.82 14.00 "tálním a kombinovaným postižením, kteří potřebují pravidelnou pomoc"
+  line 42.52 302.84 328.82 14.00 "druhého člověka. Obyvatelé žijí v menších domácnostech po šesti až"
+  line 42.52 316.84 328.82 14.00 "osmi lidech, kde si spolu s pracovníky vaří, perou a plánují volný čas."
+  line 42.52 330.84 328.82 14.00 "Každý má svého klíčového pracovníka, se kterým sestavuje individuální"
+  line 42.52 344.84 23.22 14.00 "plán."
+  line 42.52 361.84 328.82 14.00 "Domov spolupracuje se sociálně terapeutickou dílnou a s místními"
+  line 42.52 375.84 328.82 14.00 "spolky, obyvatelé chodí na nákupy, do knihovny a na kulturní akce"
+  line 42.52 389.84 328.82 14.00 "ve Zdounkách i v Kroměříži. Zdravotní péči zajišťují vlastní všeobecné"
+  line 42.52 403.84 29.68 14.00 "sestry."
+  line 42.52 428.89 247.45 14.50 "Domov se zvláštním režimem Kroměříž → s. 9"
+  line 42.52 453.39 256.56 14.50 "Charitní pečovatelská služba Chropyně → s. 10"
+  line 42.52 31.18 48.96 10.00 artifact "Mapa pomoci"
+  rule 42.52 40.52 328.82 0.40 artifact #8da4bf
+  line 42.52 564.09 9.38 10.00 artifact "28"
+page 39 label 29 section 7 blank no area 48.19 48.19 377.01 541.42
+  dest 48.19 48.19 svc-5598913
+  line 48.19 60.21 149.85 14.50 "Chráněné bydlení Domeček"
+  line 48.19 75.84 179.51 14.00 "Druh službychráněné bydlení (§ 51)"
+  line 48.19 89.84 169.95 14.00 "PoskytovatelDílny Slunečnice, z. s."
+  line 48.19 103.84 318.21 14.00 "Nádražní 1125, 768 24 Hulín (tři byty v 1. a 2. patře)"
+  line 48.19 117.84 127.38 14.00 "733 410 285"
+  line 48.19 131.84 204.07 14.00 "domecek@dilnyslunecnice.cz"
+  line 48.19 145.84 226.99 14.00 "www.dilnyslunecnice.cz/domecek"
+  line 48.19 159.84 118.55 14.00 " nonstop"
+  line 48.19 173.84 203.76 14.00 "Pro kohomentální postižení; 19–⁠64 let"
+  line 48.19 187.84 111.18 14.00 "Formapobytová"
+  line 48.19 201.84 107.63 14.00 "Kapacita12 lůžek"
+  line 48.19 215.84 321.08 14.00 "za úhradu; nájem a služby dle ceníku, podpora ve výši"
+  line 116.22 229.84 82.03 14.00 "příspěvku na péči"
+  line 48.19 246.84 328.82 14.00 "Chráněné bydlení Domeček umožňuje dospělým lidem s mentálním po"
+  line 48.19 260.84 328.82 14.00 "stižením žít v běžném bytě uprostřed Hulína místo v ústavním zaří"
+  line 48.19 274.84 328.82 14.00 "zení. Ve třech bytech bydlí po čtyřech obyvatelích; každý má vlastní"
+  line 48.19 288.84 328.82 14.00 "pokoj a kuchyň s obývacím pokojem sdílí se spolubydlícími. Asistenti"
+  line 48.19 302.84 328.82 14.00 "pomáhají s tím, co obyvatelé zatím nezvládnou sami: s nakupováním"
+  line 48.19 316.84 328.82 14.00 "a vařením, s placením nájmu, s hledáním práce či s vyřizováním na"
+  line 48.19 330.84 328.82 14.00 "úřadech. Cílem je, aby se obyvatelé postupně osamostatnili a mohli se"
+  line 48.19 344.84 241.05 14.00 "přestěhovat do vlastního bydlení s menší podporou."
+  line 257.93 31.18 119.08 10.00 artifact "Osoby se zdravotním postižením"
+  rule 48.19 40.52 328.82 0.40 artifact #8da4bf
+  line 367.63 564.09 9.38 10.00 artifact "29"
+page 40 label 30 section 7 blank no area 42.52 48.19 371.34 541.42
+  dest 42.52 48.19 svc-5011629
+  line 42.52 60.21 157.12 14.50 "Chráněné bydlení Na Valech"
+  line 42.52 75.84 179.51 14.00 "Druh službychráněné bydlení (§ 51)"
+  line 42.52 89.84 156.69 14.00 "PoskytovatelZelený ostrov, z. ú."
+  line 42.52 103.84 293.79 14.00 "Husovo náměstí 519/6, 767 01 Kroměříž (vchod"
+  line 110.55 117.84 85.15 14.00 "z pasáže, 3. patro)"
+  line 42.52 131.84 192.75 14.00 "573 343 295, 604 770 312"
+  line 42.52 145.84 201.75 14.00 "bydleni@zelenyostrov-km.cz"
+  line 42.52 159.84 270.61 14.00 "www.zelenyostrov-km.cz/chranene-bydleni"
+  line 42.52 173.84 151.73 14.00 "denně 7.00–⁠21.00"
+  line 110.55 187.84 137.23 14.00 "v noci telefonická pohotovost"
+  line 42.52 201.84 213.41 14.00 "Pro kohoduševní onemocnění; 19–⁠64 let"
+  line 42.52 215.84 111.18 14.00 "Formapobytová"
+  line 42.52 229.84 101.72 14.00 "Kapacita8 lůžek"
+  line 42.52 243.84 327.31 14.00 "za úhradu; ubytování 150 Kč denně, podpora 135 Kč za"
+  line 110.55 257.84 32.77 14.00 "hodinu"
+  line 42.52 274.84 328.82 14.00 "Chráněné bydlení je určeno lidem s dlouhodobým duševním onemoc"
+  line 42.52 288.84 328.82 14.00 "něním, například se schizofrenií nebo bipolární poruchou, kteří se po"
+  line 42.52 302.84 328.82 14.00 "hospitalizaci nemohou vrátit domů nebo se chtějí osamostatnit od ro"
+  line 42.52 316.84 328.82 14.00 "diny. Obyvatelé žijí ve dvou bytech v centru Kroměříže a s podporou"
+  line 42.52 330.84 328.82 14.00 "pracovníků se učí zvládat domácnost, užívat léky, hospodařit s penězi"
+  line 42.52 344.84 328.82 14.00 "a rozpoznat varovné příznaky nemoci. Spolupracujeme s psychiatry,"
+  line 42.52 358.84 328.82 14.00 "s centrem duševního zdraví a s naší službou sociální rehabilitace, kde"
+  line 42.52 372.84 328.82 14.00 "obyvatelé hledají práci. Pobyt je časově omezený, obvykle na dva roky."
+  line 42.52 397.89 208.70 14.50 "Odlehčovací služba – pobytová → s. 11"
+  line 42.52 422.39 243.33 14.50 "Odlehčovací služba Charity – terénní → s. 12"
+  line 42.52 446.89 183.71 14.50 "Osobní asistence Hanácko → s. 14"
+  line 42.52 471.39 200.27 14.50 "Osobní asistence Koryčansko → s. 15"
+  line 42.52 495.89 183.72 14.50 "Pečovatelská služba Hulín → s. 16"
+  line 42.52 520.39 206.29 14.50 "Pečovatelská služba Koryčany → s. 17"
+  line 42.52 31.18 48.96 10.00 artifact "Mapa pomoci"
+  rule 42.52 40.52 328.82 0.40 artifact #8da4bf
+  line 42.52 564.09 9.38 10.00 artifact "30"
+page 41 label 31 section 7 blank no area 48.19 48.19 377.01 541.42
+  line 48.19 60.21 205.43 14.50 "Pečovatelská služba Kroměříž → s. 18"
+  line 48.19 84.71 256.60 14.50 "Pečovatelská služba Morkovice-Slížany → s. 19"
+  dest 48.19 97.19 svc-8022035
+  line 48.19 109.21 250.34 14.50 "Podpora samostatného bydlení Zelený ostrov"
+  line 48.19 124.84 242.21 14.00 "Druh službypodpora samostatného bydlení (§ 43)"
+  line 48.19 138.84 156.69 14.00 "PoskytovatelZelený ostrov, z. ú."
+  line 48.19 152.84 242.37 14.00 "Havlíčkova 655/29, 767 01 Kroměříž"
+  line 48.19 166.84 127.38 14.00 "573 343 291"
+  line 48.19 180.84 182.92 14.00 "psb@zelenyostrov-km.cz"
+  line 48.19 194.84 266.58 14.00 "www.zelenyostrov-km.cz/podpora-bydleni"
+  line 48.19 208.84 151.66 14.00 "po–⁠pá 7.30–⁠18.00"
+  line 48.19 222.84 305.34 14.00 "Pro kohoduševní onemocnění, mentální postižení; 19–⁠80 let"
+  line 48.19 236.84 101.09 14.00 "Formaterénní"
+  line 48.19 250.84 115.48 14.00 "Kapacita15 klientů"
+  line 48.19 264.84 202.18 14.00 "za úhradu; 135 Kč za hodinu"
+  line 48.19 281.84 328.82 14.00 "Podpora samostatného bydlení pomáhá lidem s duševním onemocně"
+  line 48.19 295.84 328.82 14.00 "ním nebo s mentálním postižením, kteří bydlí ve vlastním nebo ná"
+  line 48.19 309.84 328.82 14.00 "jemním bytě a potřebují jen občasnou podporu, aby tam mohli zůstat."
+  line 48.19 323.84 328.82 14.00 "Pracovník dochází na domluvené schůzky – jednou týdně i častěji –"
+  line 48.19 337.84 328.82 14.00 "a pomáhá s plánováním nákupů a vaření, s úklidem, s placením nájem"
+  line 48.19 351.84 328.82 14.00 "ného a energií, s komunikací se sousedy a s pronajímatelem. Společně"
+  line 48.19 365.84 328.82 14.00 "hledáme, kde může klient najít přátele a volnočasové aktivity. Služba"
+  line 48.19 379.84 315.19 14.00 "navazuje na chráněné bydlení, ale využít ji může kdokoli z regionu."
+  line 48.19 404.89 249.74 14.50 "Průvodcovská a předčitatelská služba → s. 20"
+  line 48.19 429.39 282.44 14.50 "Sociální lůžka Zdravotního centra Koryčany → s. 21"
+  line 48.19 453.89 155.79 14.50 "Tísňová péče Strážce → s. 22"
+  line 257.93 31.18 119.08 10.00 artifact "Osoby se zdravotním postižením"
+  rule 48.19 40.52 328.82 0.40 artifact #8da4bf
+  line 367.63 564.09 9.38 10.00 artifact "31"
+page 42 label 32 section 7 blank no area 42.52 48.19 371.34 541.42
+  dest 42.52 48.19 svc-7524005
+  line 42.52 60.21 164.98 14.50 "Týdenní stacionář Pod Lipami"
+  line 42.52 75.84 184.94 14.00 "Druh službytýdenní stacionáře (§ 47)"
+  line 42.52 89.84 227.58 14.00 "PoskytovatelDomov Pod Lipami Zdounky, p. o."
+  line 42.52 103.84 267.07 14.00 "Zdounky 248, 768 02 Zdounky (budova C)"
+  line 42.52 117.84 127.38 14.00 "573 378 110"
+  line 42.52 131.84 222.88 14.00 "stacionar@podlipami-zdounky.cz"
+  line 42.52 145.84 284.46 14.00 "www.podlipami-zdounky.cz/tydenni-stacionar"
+  line 42.52 159.84 135.19 14.00 "po 7.00–⁠24.00"
+  line 110.55 173.84 78.83 14.00 "út–⁠čt 0.00–⁠24.00"
+  line 110.55 187.84 66.79 14.00 "pá 0.00–⁠16.00"
+  line 110.55 201.84 228.40 14.00 "příjezd v pondělí ráno, odjezd v pátek odpoledne"
+  line 42.52 215.84 317.42 14.00 "Pro kohomentální postižení, kombinované postižení; 19–⁠64 let"
+  line 42.52 229.84 111.18 14.00 "Formapobytová"
+  line 42.52 243.84 107.63 14.00 "Kapacita10 lůžek"
+  line 42.52 257.84 320.42 14.00 "za úhradu; ubytování a strava dle ceníku, péče ve výši"
+  line 110.55 271.84 82.03 14.00 "příspěvku na péči"
+  line 42.52 288.84 328.82 14.00 "Týdenní stacionář poskytuje pobyt od pondělí do pátku lidem s men"
+  line 42.52 302.84 328.82 14.00 "tálním a kombinovaným postižením, kteří na víkendy odjíždějí ke své"
+  line 42.52 316.84 328.82 14.00 "rodině. Rodičům, kteří pečují o dospělého syna či dceru, tak umož"
+  line 42.52 330.84 328.82 14.00 "ňuje pracovat a zároveň zachovat úzký rodinný vztah. Obyvatelé bydlí"
+  line 42.52 344.84 328.82 14.00 "ve dvoulůžkových pokojích v zrekonstruované budově v parku, přes"
+  line 42.52 358.84 328.82 14.00 "den docházejí do dílen, na terapie a na vycházky do obce a okolí."
+  line 42.52 372.84 328.82 14.00 "Služba klade důraz na samostatnost: klienti si sami uklízejí, pomáhají"
+  line 42.52 386.84 234.58 14.00 "s přípravou večeří a učí se hospodařit s kapesným."
+  dest 42.52 402.61 grp-9
+  line 42.52 416.72 159.37 17.00 "Služby sociální prevence"
+  line 42.52 445.89 244.25 14.50 "Aktivizační centrum pro seniory Elán → s. 23"
+  line 42.52 31.18 48.96 10.00 artifact "Mapa pomoci"
+  rule 42.52 40.52 328.82 0.40 artifact #8da4bf
+  line 42.52 564.09 9.38 10.00 artifact "32"
+page 43 label 33 section 7 blank no area 48.19 48.19 377.01 541.42
+  dest 48.19 48.19 svc-4670672
+  line 48.19 60.21 147.56 14.50 "Raná péče Střední Morava"
+  line 48.19 75.84 144.03 14.00 "Druh službyraná péče (§ 54)"
+  line 48.19 89.84 216.16 14.00 "PoskytovatelRaná péče Střední Morava, z. ú."
+  line 48.19 103.84 235.72 14.00 "Albertova 4017/3, 767 01 Kroměříž"
+  line 48.19 117.84 192.75 14.00 "734 611 508, 734 611 509"
+  line 48.19 131.84 188.95 14.00 "info@ranapece-morava.cz"
+  line 48.19 145.84 188.46 14.00 "www.ranapece-morava.cz"
+  line 48.19 159.84 151.66 14.00 "po–⁠pá 8.00–⁠16.30"
+  line 116.22 173.84 161.09 14.00 "konzultace v rodinách po domluvě"
+  line 48.19 187.84 299.41 14.00 "Pro kohorodiny s dětmi, zdravotní postižení, kombinované"
+  line 116.22 201.84 249.18 14.00 "postižení, zrakové postižení; děti od narození do 7 let"
+  line 116.22 215.84 65.84 14.00 "a jejich rodiče"
+  line 48.19 229.84 160.29 14.00 "Formaterénní, ambulantní"
+  line 48.19 243.84 115.48 14.00 "Kapacita62 klientů"
+  line 48.19 257.84 102.52 14.00 "zdarma"
+  line 48.19 274.84 328.82 14.00 "Raná péče podporuje rodiny, ve kterých se narodilo dítě s postižením"
+  line 48.19 288.84 328.82 14.00 "nebo s ohroženým vývojem, a to od narození do sedmi let. Poradkyně"
+  line 48.19 302.84 328.82 14.00 "jezdí za rodinou domů, obvykle jednou za měsíc, sleduje s rodiči, jak se"
+  line 48.19 316.84 302.67 14.00 "dítě vyvíjí, a ukazuje, jak ho hrou a běžnými činnostmi podpořit."
+  line 48.19 333.84 328.82 14.00 "Zapůjčíme hračky, pomůcky a odbornou literaturu, pomůžeme s žá"
+  line 48.19 347.84 328.82 14.00 "dostmi o dávky a s výběrem mateřské školy. Pořádáme víkendové po"
+  line 48.19 361.84 328.82 14.00 "byty pro celé rodiny a setkání rodičů, kteří si mohou předat zkušenosti."
+  line 48.19 375.84 92.91 14.00 "Služba je bezplatná."
+  line 257.93 31.18 119.08 10.00 artifact "Osoby se zdravotním postižením"
+  rule 48.19 40.52 328.82 0.40 artifact #8da4bf
+  line 367.63 564.09 9.38 10.00 artifact "33"
+page 44 label 34 section 7 blank no area 42.52 48.19 371.34 541.42
+  dest 42.52 48.19 svc-1475195
+  line 42.52 60.21 215.16 14.50 "Sociálně terapeutická dílna Slunečnice"
+  line 42.52 75.84 224.12 14.00 "Druh službysociálně terapeutické dílny (§ 67)"
+  line 42.52 89.84 169.95 14.00 "PoskytovatelDílny Slunečnice, z. s."
+  line 42.52 103.84 271.80 14.00 "Dílny, Spáčilova 3555/40, 767 01 Kroměříž"
+  line 110.55 117.84 257.52 14.00 "Obchůdek Slunečnice, Riegrovo náměstí 151/3, 767 01"
+  line 110.55 131.84 124.95 14.00 "Kroměříž (prodej výrobků)"
+  line 42.52 145.84 127.38 14.00 "573 336 452"
+  line 42.52 159.84 186.23 14.00 "dilna@dilnyslunecnice.cz"
+  line 42.52 173.84 209.16 14.00 "www.dilnyslunecnice.cz/dilna"
+  line 42.52 187.84 151.66 14.00 "po–⁠pá 7.30–⁠15.00"
+  line 42.52 201.84 309.52 14.00 "Pro kohomentální postižení, kombinované postižení, duševní"
+  line 110.55 215.84 104.03 14.00 "onemocnění; od 18 let"
+  line 42.52 229.84 121.22 14.00 "Formaambulantní"
+  line 42.52 243.84 211.22 14.00 "Kapacita16 klientů (okamžitá kapacita)"
+  line 42.52 257.84 226.79 14.00 "zdarma; oběd si klienti hradí sami"
+  line 42.52 274.84 328.82 14.00 "Dílna nabízí lidem s mentálním postižením a s duševním onemocně"
+  line 42.52 288.84 328.82 14.00 "ním pravidelnou práci v chráněném prostředí, která jim pomáhá zís"
+  line 42.52 302.84 328.82 14.00 "kat pracovní návyky a připravit se na zaměstnání. Pracujeme v kera"
+  line 42.52 316.84 328.82 14.00 "mické, tkalcovské a svíčkařské dílně a v zahradnictví, kde pěstujeme"
+  line 42.52 330.84 328.82 14.00 "zeleninu a bylinky. Výrobky prodáváme na trzích a v malém obchodě"
+  line 42.52 344.84 328.82 14.00 "na Riegrově náměstí, takže klienti vidí, že jejich práce má smysl. Učíme"
+  line 42.52 358.84 328.82 14.00 "se také dodržovat pracovní dobu, spolupracovat a dojíždět do práce."
+  line 42.52 372.84 286.08 14.00 "Úspěšným klientům pomáháme najít uplatnění na trhu práce."
+  line 42.52 31.18 48.96 10.00 artifact "Mapa pomoci"
+  rule 42.52 40.52 328.82 0.40 artifact #8da4bf
+  line 42.52 564.09 9.38 10.00 artifact "34"
+page 45 label 35 section 7 blank no area 48.19 48.19 377.01 541.42
+  dest 48.19 48.19 svc-9382995
+  line 48.19 60.21 266.79 14.50 "Sociální rehabilitace pro nevidomé a slabozraké"
+  line 48.19 75.84 192.68 14.00 "Druh službysociální rehabilitace (§ 70)"
+  line 48.19 89.84 174.55 14.00 "PoskytovatelSvětlo na cestu, o. p. s."
+  line 48.19 103.84 212.12 14.00 "Vodní 52/14, 767 01 Kroměříž"
+  line 48.19 117.84 127.38 14.00 "573 334 814"
+  line 48.19 131.84 207.76 14.00 "rehabilitace@svetlonacestu.cz"
+  line 48.19 145.84 230.69 14.00 "www.svetlonacestu.cz/rehabilitace"
+  line 48.19 159.84 151.66 14.00 "po–⁠pá 8.00–⁠16.00"
+  line 116.22 173.84 188.04 14.00 "výuka v terénu i v podvečer po domluvě"
+  line 48.19 187.84 196.53 14.00 "Pro kohozrakové postižení; od 15 let"
+  line 48.19 201.84 160.29 14.00 "Formaambulantní, terénní"
+  line 48.19 215.84 205.30 14.00 "Kapacita5 klientů (okamžitá kapacita)"
+  line 48.19 229.84 102.52 14.00 "zdarma"
+  line 48.19 246.84 328.82 14.00 "Služba učí lidi se zrakovým postižením nové dovednosti, díky nimž mo"
+  line 48.19 260.84 328.82 14.00 "hou znovu žít samostatně. Instruktoři nacvičují prostorovou orientaci"
+  line 48.19 274.84 328.82 14.00 "a samostatný pohyb s bílou holí po Kroměříži i v místě bydliště klienta,"
+  line 48.19 288.84 328.82 14.00 "sebeobsluhu a vaření bez zraku, čtení a psaní Braillova písma a práci"
+  line 48.19 302.84 328.82 14.00 "s počítačem a telefonem s hlasovým výstupem. Výuka probíhá indivi"
+  line 48.19 316.84 328.82 14.00 "duálně, v tempu, které klientovi vyhovuje, obvykle jednou týdně. Ke"
+  line 48.19 330.84 214.58 14.00 "službě patří i podpora při hledání zaměstnání."
+  line 257.93 31.18 119.08 10.00 artifact "Osoby se zdravotním postižením"
+  rule 48.19 40.52 328.82 0.40 artifact #8da4bf
+  line 367.63 564.09 9.38 10.00 artifact "35"
+page 46 label 36 section 7 blank no area 42.52 48.19 371.34 541.42
+  dest 42.52 48.19 svc-6333822
+  line 42.52 60.21 192.60 14.50 "Sociální rehabilitace Zelený ostrov"
+  line 42.52 75.84 192.68 14.00 "Druh službysociální rehabilitace (§ 70)"
+  line 42.52 89.84 156.69 14.00 "PoskytovatelZelený ostrov, z. ú."
+  line 42.52 103.84 242.37 14.00 "Havlíčkova 655/29, 767 01 Kroměříž"
+  line 42.52 117.84 192.75 14.00 "573 343 292, 604 770 310"
+  line 42.52 131.84 221.93 14.00 "rehabilitace@zelenyostrov-km.cz"
+  line 42.52 145.84 283.78 14.00 "www.zelenyostrov-km.cz/socialni-rehabilitace"
+  line 42.52 159.84 148.90 14.00 "po–⁠čt 8.00–⁠16.30"
+  line 110.55 173.84 66.79 14.00 "pá 8.00–⁠14.00"
+  line 42.52 187.84 213.41 14.00 "Pro kohoduševní onemocnění; 19–⁠64 let"
+  line 42.52 201.84 160.29 14.00 "Formaambulantní, terénní"
+  line 42.52 215.84 115.48 14.00 "Kapacita25 klientů"
+  line 42.52 229.84 102.52 14.00 "zdarma"
+  line 42.52 246.84 328.82 14.00 "Sociální rehabilitace pomáhá lidem s duševním onemocněním vrátit se"
+  line 42.52 260.84 328.82 14.00 "po nemoci do běžného života – najít si práci, přátele a smysluplnou ná"
+  line 42.52 274.84 328.82 14.00 "plň dne. Pracujeme individuálně i ve skupinách: nacvičujeme pracovní"
+  line 42.52 288.84 328.82 14.00 "návyky, komunikaci, hospodaření s penězi a zvládání stresu, připravu"
+  line 42.52 302.84 328.82 14.00 "jeme se na pracovní pohovory a hledáme zaměstnavatele, kteří jsou"
+  line 42.52 316.84 328.82 14.00 "ochotni dát šanci. Klientům v zaměstnání pomáhá pracovní asistent"
+  line 42.52 330.84 328.82 14.00 "přímo na pracovišti. Spolupracujeme s psychiatrickými ambulancemi"
+  line 42.52 344.84 158.94 14.00 "a lůžkovými zařízeními v regionu."
+  line 42.52 31.18 48.96 10.00 artifact "Mapa pomoci"
+  rule 42.52 40.52 328.82 0.40 artifact #8da4bf
+  line 42.52 564.09 9.38 10.00 artifact "36"
+page 47 label 37 section 7 blank no area 48.19 48.19 377.01 541.42
+  dest 48.19 48.19 svc-4668096
+  line 48.19 60.21 181.72 14.50 "Tlumočnická služba pro neslyšící"
+  line 48.19 75.84 188.71 14.00 "Druh službytlumočnické služby (§ 56)"
+  line 48.19 89.84 143.77 14.00 "PoskytovatelTicho a řeč, z. s."
+  line 48.19 103.84 215.87 14.00 "Jánská 447/8, 767 01 Kroměříž"
+  line 48.19 117.84 127.38 14.00 "733 190 246"
+  line 48.19 131.84 179.88 14.00 "tlumoceni@tichoarec.cz"
+  line 48.19 145.84 202.81 14.00 "www.tichoarec.cz/tlumoceni"
+  line 48.19 159.84 151.66 14.00 "po–⁠pá 7.00–⁠18.00"
+  line 116.22 173.84 221.57 14.00 "objednávky SMS, e-mailem nebo videohovorem"
+  line 48.19 187.84 242.55 14.00 "Pro kohosluchové postižení; bez omezení věku"
+  line 48.19 201.84 160.29 14.00 "Formaterénní, ambulantní"
+  line 48.19 215.84 125.67 14.00 "Kapacita4 intervence"
+  line 48.19 229.84 102.52 14.00 "zdarma"
+  line 48.19 246.84 328.82 14.00 "Tlumočnická služba zajišťuje tlumočení mezi českým znakovým jazy"
+  line 48.19 260.84 328.82 14.00 "kem a mluvenou češtinou, aby neslyšící mohli plnohodnotně jednat"
+  line 48.19 274.84 328.82 14.00 "s lékařem, na úřadě, ve škole, u soudu nebo na pracovním pohovoru."
+  line 48.19 288.84 328.82 14.00 "Nabízíme také přepis mluvené řeči do psané podoby pro ohluchlé a ne"
+  line 48.19 302.84 328.82 14.00 "doslýchavé. Tlumočníka objednáte SMS zprávou, e-mailem nebo video"
+  line 48.19 316.84 328.82 14.00 "hovorem nejméně dva pracovní dny předem; v naléhavých případech,"
+  line 48.19 330.84 328.82 14.00 "například při návštěvě pohotovosti, se vám pokusíme vyhovět ihned."
+  line 48.19 344.84 264.63 14.00 "Část tlumočení lze poskytnout na dálku přes videohovor."
+  line 257.93 31.18 119.08 10.00 artifact "Osoby se zdravotním postižením"
+  rule 48.19 40.52 328.82 0.40 artifact #8da4bf
+  line 367.63 564.09 9.38 10.00 artifact "37"
+page 48 label 38 section 8 blank no area 42.52 48.19 371.34 541.42
+  dest 42.52 48.19 sec-9
+  line 42.52 68.49 208.52 24.00 "Rodiny, děti a mládež"
+  dest 42.52 96.94 grp-10
+  line 42.52 111.04 134.05 17.00 "Sociální poradenství"
+  line 42.52 140.21 191.86 14.50 "Občanská poradna Kroměříž → s. 1"
+  dest 42.52 152.69 svc-9730958
+  line 42.52 164.71 221.45 14.50 "Poradna pro rodinu a mezilidské vztahy"
+  line 42.52 180.34 233.78 14.00 "Druh službyodborné sociální poradenství (§ 37)"
+  line 42.52 194.34 199.65 14.00 "PoskytovatelRodinný kruh Hanácko, z. s."
+  line 42.52 208.34 241.68 14.00 "Moravcova 1877/5, 767 01 Kroměříž"
+  line 42.52 222.34 192.75 14.00 "573 342 561, 605 118 402"
+  line 42.52 236.34 229.13 14.00 "poradna@rodinnykruh-hanacko.cz"
+  line 42.52 250.34 252.06 14.00 "www.rodinnykruh-hanacko.cz/poradna"
+  line 42.52 264.34 148.90 14.00 "po–⁠čt 8.00–⁠18.00"
+  line 110.55 278.34 66.79 14.00 "pá 8.00–⁠14.00"
+  line 110.55 292.34 171.72 14.00 "konzultace po předchozím objednání"
+  line 42.52 306.34 325.17 14.00 "Pro kohorodiny s dětmi, osoby v krizi, děti a mládež v ohrožení,"
+  line 110.55 320.34 247.34 14.00 "oběti domácího násilí; děti od 12 let i bez doprovodu"
+  line 110.55 334.34 29.79 14.00 "rodičů"
+  line 42.52 348.34 121.22 14.00 "Formaambulantní"
+  line 42.52 362.34 125.67 14.00 "Kapacita3 intervence"
+  line 42.52 376.34 102.52 14.00 "zdarma"
+  line 42.52 393.34 328.82 14.00 "Poradna nabízí odbornou pomoc jednotlivcům, párům i celým rodi"
+  line 42.52 407.34 328.82 14.00 "nám, které procházejí obtížným obdobím. Pomáháme při partnerských"
+  line 42.52 421.34 328.82 14.00 "a manželských krizích, při rozvodu a rozchodu, v otázkách péče o děti"
+  line 42.52 435.34 328.82 14.00 "po rozvodu a při sporech mezi generacemi. Pracuje u nás sociální"
+  line 42.52 449.34 195.87 14.00 "pracovnice, psycholog a rodinný terapeut."
+  line 42.52 466.34 328.82 14.00 "Nabízíme individuální, párové i rodinné konzultace a také mediaci, při"
+  line 42.52 480.34 328.82 14.00 "které se rodiče s pomocí nestranného prostředníka sami domluví, jak bu"
+  line 42.52 494.34 328.82 14.00 "dou dál pečovat o děti. Objednat se můžete telefonicky nebo e-mailem;"
+  line 42.52 508.34 240.91 14.00 "v naléhavých případech vás přijmeme ještě týž den."
+  line 42.52 564.09 9.38 10.00 artifact "38"
+page 49 label 39 section 8 blank no area 48.19 48.19 377.01 541.42
+  dest 48.19 48.19 grp-11
+  line 48.19 62.29 130.01 17.00 "Služby sociální péče"
+  line 48.19 91.46 205.43 14.50 "Pečovatelská služba Kroměříž → s. 18"
+  dest 48.19 106.69 grp-12
+  line 48.19 120.79 159.37 17.00 "Služby sociální prevence"
+  dest 48.19 137.94 svc-2361587
+  line 48.19 149.96 215.25 14.50 "Azylový dům pro matky s dětmi Hnízdo"
+  line 48.19 165.59 163.64 14.00 "Druh službyazylové domy (§ 57)"
+  line 48.19 179.59 199.65 14.00 "PoskytovatelRodinný kruh Hanácko, z. s."
+  line 48.19 193.59 214.46 14.00 "Kroměřížská 437, 768 24 Hulín"
+  line 48.19 207.59 192.75 14.00 "573 342 570, 605 118 410"
+  line 48.19 221.59 222.54 14.00 "hnizdo@rodinnykruh-hanacko.cz"
+  line 48.19 235.59 245.46 14.00 "www.rodinnykruh-hanacko.cz/hnizdo"
+  line 48.19 249.59 118.55 14.00 " nonstop"
+  line 48.19 263.59 293.74 14.00 "Pro kohorodiny s dětmi, oběti domácího násilí, osoby bez"
+  line 116.22 277.59 204.38 14.00 "přístřeší; matky i otcové s nezletilými dětmi"
+  line 48.19 291.59 111.18 14.00 "Formapobytová"
+  line 48.19 305.59 217.72 14.00 "Kapacita28 lůžek (10 pokojů pro rodiny)"
+  line 48.19 319.59 323.55 14.00 "částečně za úhradu; dospělý 150 Kč, dítě 90 Kč za den;"
+  line 116.22 333.59 92.10 14.00 "poradenství zdarma"
+  line 48.19 350.59 328.82 14.00 "Azylový dům poskytuje bezpečné přechodné bydlení matkám, případně"
+  line 48.19 364.59 328.82 14.00 "i otcům, s dětmi, kteří se ocitli bez domova nebo museli odejít z do"
+  line 48.19 378.59 328.82 14.00 "mácnosti, kde zažívali násilí. Rodina dostane vlastní pokoj se sociálním"
+  line 48.19 392.59 328.82 14.00 "zařízením, společná je kuchyňka a herna. Sociální pracovnice pomáhají"
+  line 48.19 406.59 328.82 14.00 "s hledáním bydlení, s vyřízením dávek a výživného, s jednáním se ško"
+  line 48.19 420.59 328.82 14.00 "lou a s orgánem sociálně-právní ochrany dětí. Pro děti připravujeme"
+  line 48.19 434.59 328.82 14.00 "doučování a odpolední program, aby se jim i v nelehké době dařilo ve"
+  line 48.19 448.59 26.70 14.00 "škole."
+  line 297.69 31.18 79.32 10.00 artifact "Rodiny, děti a mládež"
+  rule 48.19 40.52 328.82 0.40 artifact #8da4bf
+  line 367.63 564.09 9.38 10.00 artifact "39"
+page 50 label 40 section 8 blank no area 42.52 48.19 371.34 541.42
+  dest 42.52 48.19 svc-5785459
+  line 42.52 60.21 138.46 14.50 "Dům na půl cesty Přístav"
+  line 42.52 75.84 184.11 14.00 "Druh službydomy na půl cesty (§ 58)"
+  line 42.52 89.84 176.99 14.00 "PoskytovatelMost k domovu, o. p. s."
+  line 42.52 103.84 326.94 14.00 "Kojetínská 3890/63, 767 01 Kroměříž (dvůr, budova B)"
+  line 42.52 117.84 127.38 14.00 "608 544 175"
+  line 42.52 131.84 188.13 14.00 "pristav@mostkdomovu.cz"
+  line 42.52 145.84 211.06 14.00 "www.mostkdomovu.cz/pristav"
+  line 42.52 159.84 118.55 14.00 " nonstop"
+  line 110.55 173.84 126.21 14.00 "kancelář po–⁠pá 8.00–⁠16.00"
+  line 42.52 187.84 245.24 14.00 "Pro kohomladí po ústavní péči; od 18 do 26 let"
+  line 42.52 201.84 111.18 14.00 "Formapobytová"
+  line 42.52 215.84 107.63 14.00 "Kapacita10 lůžek"
+  line 42.52 229.84 326.86 14.00 "částečně za úhradu; ubytování 3 200 Kč měsíčně včetně"
+  line 110.55 243.84 32.23 14.00 "energií"
+  line 42.52 260.84 328.82 14.00 "Dům na půl cesty je určen mladým lidem od 18 do 26 let, kteří odcházejí"
+  line 42.52 274.84 328.82 14.00 "z dětského domova, výchovného ústavu nebo pěstounské péče a nemají"
+  line 42.52 288.84 328.82 14.00 "se kam vrátit. Poskytujeme jim ubytování v malých bytech a podporu,"
+  line 42.52 302.84 328.82 14.00 "aby se naučili žít samostatně: hospodařit s penězi, vařit, platit nájem,"
+  line 42.52 316.84 328.82 14.00 "jednat s úřady a najít si a udržet práci. Každý klient má svého klíčového"
+  line 42.52 330.84 328.82 14.00 "pracovníka, se kterým plánuje, co chce během pobytu zvládnout. Pobyt"
+  line 42.52 344.84 293.04 14.00 "trvá nejvýše dva roky a končí přechodem do vlastního bydlení."
+  line 42.52 31.18 48.96 10.00 artifact "Mapa pomoci"
+  rule 42.52 40.52 328.82 0.40 artifact #8da4bf
+  line 42.52 564.09 9.38 10.00 artifact "40"
+page 51 label 41 section 8 blank no area 48.19 48.19 377.01 541.42
+  dest 48.19 48.19 svc-2004523
+  line 48.19 60.21 308.32 14.50 "Klub Kompas – nízkoprahové zařízení pro děti a mládež"
+  line 48.19 75.84 286.57 14.00 "Druh službynízkoprahová zařízení pro děti a mládež (§ 62)"
+  line 48.19 89.84 153.45 14.00 "PoskytovatelKlub Kompas, z. s."
+  line 48.19 103.84 297.69 14.00 "Oskol 1620/11, 767 01 Kroměříž (suterén, vchod"
+  line 116.22 117.84 34.19 14.00 "z ulice)"
+  line 48.19 131.84 192.75 14.00 "775 408 112, 775 408 113"
+  line 48.19 145.84 185.13 14.00 "klub@klubkompas-km.cz"
+  line 48.19 159.84 262.12 14.00 "klubkompas-km.cz, www.instagram.com/"
+  line 116.22 173.84 73.64 14.00 "klubkompas.km"
+  line 48.19 187.84 154.81 14.00 "po–⁠čt 13.00–⁠19.00"
+  line 116.22 201.84 72.70 14.00 "pá 13.00–⁠17.00"
+  line 116.22 215.84 216.76 14.00 "terénní práce v úterý a ve čtvrtek 16.00–⁠19.00"
+  line 48.19 229.84 327.22 14.00 "Pro kohoděti a mládež v ohrožení, sociálně vyloučené komunity;"
+  line 116.22 243.84 71.05 14.00 "od 11 do 26 let"
+  line 48.19 257.84 160.29 14.00 "Formaambulantní, terénní"
+  line 48.19 271.84 273.46 14.00 "Kapacita20 klientů (okamžitá kapacita), 15 kontaktů"
+  line 48.19 285.84 102.52 14.00 "zdarma"
+  line 48.19 302.84 328.82 14.00 "Klub Kompas je bezpečné místo pro děti a mladé lidi od 11 do 26 let,"
+  line 48.19 316.84 328.82 14.00 "kteří tráví čas venku, nemají kam jít nebo řeší problémy doma, ve škole"
+  line 48.19 330.84 328.82 14.00 "či s kamarády. Do klubu se chodí bez objednání a zdarma; můžeš si tu"
+  line 48.19 344.84 328.82 14.00 "zahrát stolní fotbal nebo deskovky, zahrát na kytaru, udělat si domácí"
+  line 48.19 358.84 328.82 14.00 "úkol nebo si jen tak popovídat. Pracovníci klubu jsou tu pro tebe, když"
+  line 48.19 372.84 328.82 14.00 "potřebuješ poradit s láskou, penězi, drogami nebo hledáním brigády,"
+  line 48.19 386.84 327.87 14.00 "a nikomu nic neřeknou. Dvakrát týdně vyrážíme i do ulic a na sídliště."
+  line 297.69 31.18 79.32 10.00 artifact "Rodiny, děti a mládež"
+  rule 48.19 40.52 328.82 0.40 artifact #8da4bf
+  line 367.63 564.09 9.38 10.00 artifact "41"
+page 52 label 42 section 8 blank no area 42.52 48.19 371.34 541.42
+  dest 42.52 48.19 svc-6017462
+  line 42.52 60.21 105.55 14.50 "Klub Kompas Hulín"
+  line 42.52 75.84 286.57 14.00 "Druh službynízkoprahová zařízení pro děti a mládež (§ 62)"
+  line 42.52 89.84 153.45 14.00 "PoskytovatelKlub Kompas, z. s."
+  line 42.52 103.84 306.35 14.00 "Sokolská 780, 768 24 Hulín (přízemí, boční vchod)"
+  line 42.52 117.84 127.38 14.00 "775 408 114"
+  line 42.52 131.84 188.85 14.00 "hulin@klubkompas-km.cz"
+  line 42.52 145.84 184.17 14.00 "klubkompas-km.cz/hulin"
+  line 42.52 159.84 169.34 14.00 "po, st, čt 14.00–⁠18.00"
+  line 42.52 173.84 260.12 14.00 "Pro kohoděti a mládež v ohrožení; od 11 do 26 let"
+  line 42.52 187.84 121.22 14.00 "Formaambulantní"
+  line 42.52 201.84 211.22 14.00 "Kapacita15 klientů (okamžitá kapacita)"
+  line 42.52 215.84 102.52 14.00 "zdarma"
+  line 42.52 232.84 328.82 14.00 "Hulínská pobočka Klubu Kompas sídlí v přízemí sokolovny a otevírá"
+  line 42.52 246.84 328.82 14.00 "se odpoledne po škole. Nabízí mladým lidem z Hulína a okolních obcí"
+  line 42.52 260.84 328.82 14.00 "místo, kde mohou trávit volný čas s vrstevníky a kde se nemusejí ni"
+  line 42.52 274.84 328.82 14.00 "komu zpovídat. Pořádáme turnaje, filmové večery, graffiti workshopy"
+  line 42.52 288.84 328.82 14.00 "a víkendové výlety, ale hlavně jsme k dispozici, když se něco nedaří: po"
+  line 42.52 302.84 328.82 14.00 "můžeme s konflikty doma, s přípravou na přijímačky, s řešením šikany"
+  line 42.52 316.84 238.80 14.00 "nebo kyberšikany. Služba je anonymní a bezplatná."
+  line 42.52 341.89 161.76 14.50 "Linka důvěry Hanácko → s. 24"
+  line 42.52 366.39 186.23 14.50 "Raná péče Střední Morava → s. 33"
+  line 42.52 31.18 48.96 10.00 artifact "Mapa pomoci"
+  rule 42.52 40.52 328.82 0.40 artifact #8da4bf
+  line 42.52 564.09 9.38 10.00 artifact "42"
+page 53 label 43 section 8 blank no area 48.19 48.19 377.01 541.42
+  dest 48.19 48.19 svc-9563890
+  line 48.19 60.21 267.67 14.50 "Sociálně aktivizační služba pro rodiny Chropyně"
+  line 48.19 75.84 312.36 14.00 "Druh službysociálně aktivizační služby pro rodiny s dětmi (§ 65)"
+  line 48.19 89.84 181.37 14.00 "PoskytovatelSpolečně Chropyně, z. s."
+  line 48.19 103.84 248.75 14.00 "náměstí Svobody 29, 768 11 Chropyně"
+  line 48.19 117.84 127.38 14.00 "739 402 117"
+  line 48.19 131.84 204.27 14.00 "rodiny@spolecnechropyne.cz"
+  line 48.19 145.84 199.59 14.00 "spolecnechropyne.cz/rodiny"
+  line 48.19 159.84 148.90 14.00 "po–⁠čt 8.00–⁠17.00"
+  line 116.22 173.84 66.79 14.00 "pá 8.00–⁠12.00"
+  line 48.19 187.84 313.23 14.00 "Pro kohorodiny s dětmi, sociálně vyloučené komunity; rodiny"
+  line 116.22 201.84 78.52 14.00 "s dětmi do 18 let"
+  line 48.19 215.84 160.29 14.00 "Formaterénní, ambulantní"
+  line 48.19 229.84 115.48 14.00 "Kapacita28 klientů"
+  line 48.19 243.84 102.52 14.00 "zdarma"
+  line 48.19 260.84 328.82 14.00 "Služba pomáhá rodinám z Chropyně, Kyselovic, Záříčí a dalších obcí"
+  line 48.19 274.84 328.82 14.00 "v okolí, které se potýkají s chudobou, nevyhovujícím bydlením nebo"
+  line 48.19 288.84 328.82 14.00 "s problémy dětí ve škole. Pracovnice podporují rodiče v péči o děti, učí"
+  line 48.19 302.84 328.82 14.00 "je plánovat výdaje, pomáhají s přípravou dětí do školy a zprostředková"
+  line 48.19 316.84 328.82 14.00 "vají doučování dobrovolníky. V klubovně na náměstí pořádáme odpo"
+  line 48.19 330.84 328.82 14.00 "lední programy pro matky s malými dětmi a předškolní přípravu, aby"
+  line 48.19 344.84 280.92 14.00 "děti nastupovaly do první třídy s co nejlepšími předpoklady."
+  line 297.69 31.18 79.32 10.00 artifact "Rodiny, děti a mládež"
+  rule 48.19 40.52 328.82 0.40 artifact #8da4bf
+  line 367.63 564.09 9.38 10.00 artifact "43"
+page 54 label 44 section 8 blank no area 42.52 48.19 371.34 541.42
+  dest 42.52 48.19 svc-2959896
+  line 42.52 60.21 288.63 14.50 "Sociálně aktivizační služba pro rodiny Rodinný kruh"
+  line 42.52 75.84 312.36 14.00 "Druh službysociálně aktivizační služby pro rodiny s dětmi (§ 65)"
+  line 42.52 89.84 199.65 14.00 "PoskytovatelRodinný kruh Hanácko, z. s."
+  line 42.52 103.84 241.68 14.00 "Moravcova 1877/5, 767 01 Kroměříž"
+  line 42.52 117.84 192.75 14.00 "573 342 565, 605 118 405"
+  line 42.52 131.84 204.59 14.00 "sas@rodinnykruh-hanacko.cz"
+  line 42.52 145.84 227.51 14.00 "www.rodinnykruh-hanacko.cz/sas"
+  line 42.52 159.84 151.66 14.00 "po–⁠pá 7.30–⁠17.00"
+  line 42.52 173.84 293.03 14.00 "Pro kohorodiny s dětmi, děti a mládež v ohrožení; rodiny"
+  line 110.55 187.84 78.52 14.00 "s dětmi do 18 let"
+  line 42.52 201.84 160.29 14.00 "Formaterénní, ambulantní"
+  line 42.52 215.84 115.48 14.00 "Kapacita36 klientů"
+  line 42.52 229.84 102.52 14.00 "zdarma"
+  line 42.52 246.84 328.82 14.00 "Sociálně aktivizační služba podporuje rodiny s dětmi, které se dostaly"
+  line 42.52 260.84 328.82 14.00 "do obtíží a hrozí, že by děti nemohly zůstat doma. Rodinná pracovnice"
+  line 42.52 274.84 328.82 14.00 "dochází do domácnosti a společně s rodiči hledá cestu, jak zvládnout"
+  line 42.52 288.84 328.82 14.00 "hospodaření s penězi, vaření a chod domácnosti, výchovu a školní pří"
+  line 42.52 302.84 328.82 14.00 "pravu dětí, spolupráci se školou a s úřady. Pomůžeme i tehdy, když se"
+  line 42.52 316.84 328.82 14.00 "rodina připravuje na návrat dítěte z dětského domova. Služba je dobro"
+  line 42.52 330.84 328.82 14.00 "volná a bezplatná; rodiny k nám často přicházejí na doporučení OSPOD,"
+  line 42.52 344.84 163.91 14.00 "ale obrátit se na nás můžete i sami."
+  line 42.52 31.18 48.96 10.00 artifact "Mapa pomoci"
+  rule 42.52 40.52 328.82 0.40 artifact #8da4bf
+  line 42.52 564.09 9.38 10.00 artifact "44"
+page 55 label 45 section 9 blank no area 48.19 48.19 377.01 541.42
+  dest 48.19 48.19 sec-10
+  line 48.19 68.49 287.35 24.00 "Lidé v krizi a v obtížné situaci"
+  dest 48.19 96.94 grp-13
+  line 48.19 111.04 134.05 17.00 "Sociální poradenství"
+  line 48.19 140.21 191.86 14.50 "Občanská poradna Kroměříž → s. 1"
+  dest 48.19 152.69 svc-2569156
+  line 48.19 164.71 109.59 14.50 "Poradna Nový start"
+  line 48.19 180.34 233.78 14.00 "Druh službyodborné sociální poradenství (§ 37)"
+  line 48.19 194.34 176.99 14.00 "PoskytovatelMost k domovu, o. p. s."
+  line 48.19 208.34 244.64 14.00 "Kojetínská 3890/63, 767 01 Kroměříž"
+  line 48.19 222.34 127.38 14.00 "608 544 172"
+  line 48.19 236.34 199.87 14.00 "novystart@mostkdomovu.cz"
+  line 48.19 250.34 226.16 14.00 "www.mostkdomovu.cz/novy-start"
+  line 48.19 264.34 147.63 14.00 "út, čt 9.00–⁠17.00"
+  line 116.22 278.34 153.57 14.00 "návštěvy ve věznicích po dohodě"
+  line 48.19 292.34 315.13 14.00 "Pro kohopachatelé trestné činnosti, rizikový způsob života; od"
+  line 116.22 306.34 26.73 14.00 "18 let"
+  line 48.19 320.34 160.29 14.00 "Formaambulantní, terénní"
+  line 48.19 334.34 125.67 14.00 "Kapacita3 intervence"
+  line 48.19 348.34 102.52 14.00 "zdarma"
+  line 48.19 365.34 328.82 14.00 "Poradna Nový start je určena lidem, kteří se vracejí z výkonu trestu"
+  line 48.19 379.34 328.82 14.00 "odnětí svobody nebo mají záznam v rejstříku trestů a chtějí začít znovu."
+  line 48.19 393.34 328.82 14.00 "Pomáháme s tím, co po propuštění tíží nejvíc: vyřídit doklady, přihlásit"
+  line 48.19 407.34 328.82 14.00 "se na úřadu práce, najít ubytování a práci, sestavit rozpočet a domluvit"
+  line 48.19 421.34 66.28 14.00 "splátky dluhů."
+  line 48.19 438.34 328.82 14.00 "Spolupracujeme s Probační a mediační službou, s věznicemi a se zaměst"
+  line 48.19 452.34 328.82 14.00 "navateli v regionu. Klienty můžeme navštívit ještě před propuštěním"
+  line 48.19 466.34 234.33 14.00 "a připravit s nimi plán na první týdny na svobodě."
+  line 48.19 491.39 260.11 14.50 "Poradna pro rodinu a mezilidské vztahy → s. 38"
+  line 367.63 564.09 9.38 10.00 artifact "45"
+page 56 label 46 section 9 blank no area 42.52 48.19 371.34 541.42
+  dest 42.52 48.19 grp-14
+  line 42.52 62.29 159.37 17.00 "Služby sociální prevence"
+  line 42.52 91.46 253.92 14.50 "Azylový dům pro matky s dětmi Hnízdo → s. 39"
+  dest 42.52 103.94 svc-5576604
+  line 42.52 115.96 178.79 14.50 "Azylový dům pro muže Kroměříž"
+  line 42.52 131.59 163.64 14.00 "Druh službyazylové domy (§ 57)"
+  line 42.52 145.59 221.92 14.00 "PoskytovatelCharita svatého Mořice Kroměříž"
+  line 42.52 159.59 243.47 14.00 "Obvodová 3614/39, 767 01 Kroměříž"
+  line 42.52 173.59 192.75 14.00 "573 338 140, 731 604 240"
+  line 42.52 187.59 168.70 14.00 "azyl@charitamoric.cz"
+  line 42.52 201.59 232.63 14.00 "www.charitamoric.cz/azylovy-dum"
+  line 42.52 215.59 118.55 14.00 " nonstop"
+  line 110.55 229.59 189.40 14.00 "příjem nových klientů po–⁠pá 8.00–⁠15.00"
+  line 42.52 243.59 227.99 14.00 "Pro kohoosoby bez přístřeší; muži od 18 let"
+  line 42.52 257.59 111.18 14.00 "Formapobytová"
+  line 42.52 271.59 107.63 14.00 "Kapacita24 lůžek"
+  line 42.52 285.59 319.49 14.00 "částečně za úhradu; ubytování 160 Kč za noc; sociální"
+  line 110.55 299.59 92.10 14.00 "poradenství zdarma"
+  line 42.52 316.59 328.82 14.00 "Azylový dům poskytuje dočasné ubytování mužům, kteří přišli o byd"
+  line 42.52 330.59 328.82 14.00 "lení – po rozpadu rodiny, po výkonu trestu, po ztrátě práce nebo kvůli"
+  line 42.52 344.59 328.82 14.00 "dluhům. Kromě střechy nad hlavou, sprchy a kuchyňky nabízíme pomoc"
+  line 42.52 358.59 328.82 14.00 "sociálních pracovníků: společně s klientem sestavíme plán, jak si najít"
+  line 42.52 372.59 328.82 14.00 "práci a stabilní bydlení, vyřídit doklady, dávky a splátky dluhů. Uby"
+  line 42.52 386.59 328.82 14.00 "tování je možné až na jeden rok. V domě platí zákaz alkoholu a drog."
+  line 42.52 400.59 324.16 14.00 "O přijetí se lze informovat telefonicky nebo osobně každý všední den."
+  line 42.52 31.18 48.96 10.00 artifact "Mapa pomoci"
+  rule 42.52 40.52 328.82 0.40 artifact #8da4bf
+  line 42.52 564.09 9.38 10.00 artifact "46"
+page 57 label 47 section 9 blank no area 48.19 48.19 377.01 541.42
+  dest 48.19 48.19 svc-4897090
+  line 48.19 60.21 169.41 14.50 "Intervenční centrum Kroměříž"
+  line 48.19 75.84 189.22 14.00 "Druh službyintervenční centra (§ 60a)"
+  line 48.19 89.84 309.60 14.00 "PoskytovatelKrizové a intervenční centrum Střední Morava, z. ú."
+  line 48.19 103.84 328.54 14.00 "Skopalova 2910/6, 767 01 Kroměříž (samostatný vchod"
+  line 116.22 117.84 43.66 14.00 "ze dvora)"
+  line 48.19 131.84 192.75 14.00 "573 350 710, 734 350 711"
+  line 48.19 145.84 209.68 14.00 "ic@krizovecentrum-morava.cz"
+  line 48.19 159.84 319.09 14.00 "www.krizovecentrum-morava.cz/intervencni-centrum"
+  line 48.19 173.84 148.90 14.00 "po–⁠čt 8.00–⁠17.00"
+  line 116.22 187.84 66.79 14.00 "pá 8.00–⁠15.00"
+  line 116.22 201.84 210.21 14.00 "mimo pracovní dobu volejte krizové centrum"
+  line 48.19 215.84 305.02 14.00 "Pro kohooběti domácího násilí, oběti obchodu s lidmi, oběti"
+  line 116.22 229.84 118.82 14.00 "trestné činnosti; od 16 let"
+  line 48.19 243.84 160.29 14.00 "Formaambulantní, terénní"
+  line 48.19 257.84 202.52 14.00 "Kapacita4 klienti (okamžitá kapacita)"
+  line 48.19 271.84 102.52 14.00 "zdarma"
+  line 48.19 288.84 328.82 14.00 "Intervenční centrum pomáhá lidem ohroženým domácím násilím – že"
+  line 48.19 302.84 328.82 14.00 "nám, mužům, seniorům i dětem. Pokud policie vykáže násilnou osobu"
+  line 48.19 316.84 328.82 14.00 "ze společného obydlí, kontaktujeme vás do 48 hodin sami; obrátit se na"
+  line 48.19 330.84 328.82 14.00 "nás ale můžete kdykoli i bez zásahu policie. Pomůžeme vám zhodnotit"
+  line 48.19 344.84 328.82 14.00 "nebezpečí, připravit bezpečnostní plán, sepsat návrh na vydání před"
+  line 48.19 358.84 328.82 14.00 "běžného opatření, doprovodíme vás na policii či k soudu a zprostřed"
+  line 48.19 372.84 328.82 14.00 "kujeme bezpečné ubytování. Spolupracujeme s policií, soudy, OSPOD"
+  line 48.19 386.84 308.95 14.00 "a s dalšími službami v kraji. Pomáháme i obětem obchodu s lidmi."
+  line 48.19 411.89 255.27 14.50 "Klub Kompas – nízkoprahové zařízení pro děti"
+  line 48.19 426.39 88.63 14.50 "a mládež → s. 41"
+  line 267.96 31.18 109.04 10.00 artifact "Lidé v krizi a v obtížné situaci"
+  rule 48.19 40.52 328.82 0.40 artifact #8da4bf
+  line 367.63 564.09 9.38 10.00 artifact "47"
+page 58 label 48 section 9 blank no area 42.52 48.19 371.34 541.42
+  dest 42.52 48.19 svc-6403505
+  line 42.52 60.21 159.51 14.50 "Kontaktní centrum Kroměříž"
+  line 42.52 75.84 175.74 14.00 "Druh službykontaktní centra (§ 59)"
+  line 42.52 89.84 167.40 14.00 "PoskytovatelKrok za krokem, z. ú."
+  line 42.52 103.84 234.03 14.00 "Erbenova 3720/2, 767 01 Kroměříž"
+  line 42.52 117.84 192.75 14.00 "573 331 677, 777 912 405"
+  line 42.52 131.84 185.27 14.00 "kc@krokzakrokem-km.cz"
+  line 42.52 145.84 284.12 14.00 "www.krokzakrokem-km.cz/kontaktni-centrum"
+  line 42.52 159.84 221.99 14.00 "po–⁠pá 10.00–⁠12.00, 13.00–⁠17.00"
+  line 42.52 173.84 268.90 14.00 "Pro kohozávislosti, rizikový způsob života; od 15 let"
+  line 42.52 187.84 160.29 14.00 "Formaambulantní, terénní"
+  line 42.52 201.84 124.26 14.00 "Kapacita26 kontaktů"
+  line 42.52 215.84 102.52 14.00 "zdarma"
+  line 42.52 232.84 328.82 14.00 "Kontaktní centrum je určeno lidem, kteří užívají drogy, a jejich blízkým."
+  line 42.52 246.84 328.82 14.00 "Pracujeme s principem snižování rizik: vyměňujeme použité injekční"
+  line 42.52 260.84 328.82 14.00 "stříkačky za čisté, nabízíme testy na HIV, hepatitidy a syfilis, informace"
+  line 42.52 274.84 328.82 14.00 "o bezpečnějším užívání a základní zdravotní ošetření. Klienti se mohou"
+  line 42.52 288.84 208.06 14.00 "osprchovat, vyprat si, najíst se a odpočinout."
+  line 42.52 305.84 328.82 14.00 "Když se člověk rozhodne s drogami přestat, pomůžeme mu najít de"
+  line 42.52 319.84 328.82 14.00 "toxifikaci, léčbu či terapeutickou komunitu. Poradenství poskytujeme"
+  line 42.52 333.84 237.67 14.00 "i rodičům a partnerům. Vše je anonymní a zdarma."
+  line 42.52 31.18 48.96 10.00 artifact "Mapa pomoci"
+  rule 42.52 40.52 328.82 0.40 artifact #8da4bf
+  line 42.52 564.09 9.38 10.00 artifact "48"
+page 59 label 49 section 9 blank no area 48.19 48.19 377.01 541.42
+  dest 48.19 48.19 svc-4482170
+  line 48.19 60.21 146.09 14.50 "Krizové centrum Kroměříž"
+  line 48.19 75.84 167.70 14.00 "Druh službykrizová pomoc (§ 60)"
+  line 48.19 89.84 309.60 14.00 "PoskytovatelKrizové a intervenční centrum Střední Morava, z. ú."
+  line 48.19 103.84 238.00 14.00 "Skopalova 2910/6, 767 01 Kroměříž"
+  line 48.19 117.84 192.75 14.00 "573 350 700, 734 350 701"
+  line 48.19 131.84 224.50 14.00 "krize@krizovecentrum-morava.cz"
+  line 48.19 145.84 219.39 14.00 "www.krizovecentrum-morava.cz"
+  line 48.19 159.84 118.55 14.00 " nonstop"
+  line 116.22 173.84 205.63 14.00 "ambulantní konzultace bez objednání po–⁠pá"
+  line 116.22 187.84 194.26 14.00 "8.00–⁠18.00, jindy po telefonické domluvě"
+  line 48.19 201.84 279.02 14.00 "Pro kohoosoby v krizi, oběti trestné činnosti; od 15 let"
+  line 48.19 215.84 209.45 14.00 "Formaambulantní, terénní, pobytová"
+  line 48.19 229.84 245.20 14.00 "Kapacita2 lůžka, 5 klientů (okamžitá kapacita)"
+  line 48.19 243.84 102.52 14.00 "zdarma"
+  line 48.19 260.84 328.82 14.00 "Krizové centrum poskytuje okamžitou pomoc lidem, kteří se ocitli"
+  line 48.19 274.84 328.82 14.00 "v akutní krizi – po smrti blízkého, po úrazu, přepadení či jiném trau"
+  line 48.19 288.84 328.82 14.00 "matizujícím zážitku, při rozpadu vztahu nebo při myšlenkách na sebe"
+  line 48.19 302.84 328.82 14.00 "vraždu. Můžete přijít bez objednání nebo zavolat a krizový pracovník"
+  line 48.19 316.84 328.82 14.00 "s vámi hned promluví. Pomůžeme vám zorientovat se v tom, co se"
+  line 48.19 330.84 328.82 14.00 "stalo, a naplánovat další kroky. Ve vážných případech nabízíme krát"
+  line 48.19 344.84 328.82 14.00 "kodobý pobyt až na sedm dní v bezpečném prostředí krizového lůžka."
+  line 48.19 358.84 226.31 14.00 "Při mimořádné události můžeme vyjet i za vámi."
+  line 48.19 383.89 161.76 14.50 "Linka důvěry Hanácko → s. 24"
+  line 267.96 31.18 109.04 10.00 artifact "Lidé v krizi a v obtížné situaci"
+  rule 48.19 40.52 328.82 0.40 artifact #8da4bf
+  line 367.63 564.09 9.38 10.00 artifact "49"
+page 60 label 50 section 9 blank no area 42.52 48.19 371.34 541.42
+  dest 42.52 48.19 svc-9482976
+  line 42.52 60.21 214.62 14.50 "Nízkoprahové denní centrum Kroměříž"
+  line 42.52 75.84 223.73 14.00 "Druh službynízkoprahová denní centra (§ 61)"
+  line 42.52 89.84 221.92 14.00 "PoskytovatelCharita svatého Mořice Kroměříž"
+  line 42.52 103.84 243.47 14.00 "Obvodová 3614/39, 767 01 Kroměříž"
+  line 42.52 117.84 127.38 14.00 "573 338 145"
+  line 42.52 131.84 214.55 14.00 "dennicentrum@charitamoric.cz"
+  line 42.52 145.84 240.83 14.00 "www.charitamoric.cz/denni-centrum"
+  line 42.52 159.84 151.66 14.00 "po–⁠pá 8.00–⁠16.00"
+  line 110.55 173.84 82.58 14.00 "so, ne 9.00–⁠13.00"
+  line 110.55 187.84 183.13 14.00 "o víkendech jen od listopadu do března"
+  line 42.52 201.84 312.53 14.00 "Pro kohoosoby bez přístřeší, rizikový způsob života; od 18 let"
+  line 42.52 215.84 121.22 14.00 "Formaambulantní"
+  line 42.52 229.84 211.22 14.00 "Kapacita25 klientů (okamžitá kapacita)"
+  line 42.52 243.84 317.59 14.00 "zdarma; strava a praní prádla za symbolický poplatek"
+  line 42.52 260.84 328.82 14.00 "Denní centrum je místem, kam mohou lidé bez domova a lidé ohro"
+  line 42.52 274.84 328.82 14.00 "žení ztrátou bydlení přijít přes den, ohřát se, najíst, osprchovat se a vy"
+  line 42.52 288.84 328.82 14.00 "prat si oblečení. Nikdo se nemusí předem objednávat ani prokazovat"
+  line 42.52 302.84 328.82 14.00 "totožností. Sociální pracovníci pomohou s vyřízením občanského prů"
+  line 42.52 316.84 328.82 14.00 "kazu, dávek, důchodu nebo zdravotního pojištění, s hledáním práce"
+  line 42.52 330.84 328.82 14.00 "a ubytování a zprostředkují lékařské ošetření. Centrum slouží také jako"
+  line 42.52 344.84 328.82 14.00 "kontaktní adresa pro doručování pošty. V zimě otevíráme i o víkendech."
+  line 42.52 31.18 48.96 10.00 artifact "Mapa pomoci"
+  rule 42.52 40.52 328.82 0.40 artifact #8da4bf
+  line 42.52 564.09 9.38 10.00 artifact "50"
+page 61 label 51 section 9 blank no area 48.19 48.19 377.01 541.42
+  dest 48.19 48.19 svc-3545530
+  line 48.19 60.21 118.87 14.50 "Noclehárna Kroměříž"
+  line 48.19 75.84 150.97 14.00 "Druh službynoclehárny (§ 63)"
+  line 48.19 89.84 221.92 14.00 "PoskytovatelCharita svatého Mořice Kroměříž"
+  line 48.19 103.84 320.01 14.00 "Obvodová 3614/39, 767 01 Kroměříž (vchod ze zadní"
+  line 116.22 117.84 70.29 14.00 "strany budovy)"
+  line 48.19 131.84 127.38 14.00 "731 604 241"
+  line 48.19 145.84 201.42 14.00 "noclehrana@charitamoric.cz"
+  line 48.19 159.84 224.34 14.00 "www.charitamoric.cz/noclehrana"
+  line 48.19 173.84 210.25 14.00 "denně 0.00–⁠7.00, 18.30–⁠24.00"
+  line 116.22 187.84 206.08 14.00 "příjem klientů 18.30–⁠21.00, odchod do 7.00"
+  line 48.19 201.84 201.98 14.00 "Pro kohoosoby bez přístřeší; od 18 let"
+  line 48.19 215.84 121.22 14.00 "Formaambulantní"
+  line 48.19 229.84 268.48 14.00 "Kapacita12 klientů (12 lůžek, v zimě až 6 přistýlek)"
+  line 48.19 243.84 288.75 14.00 "částečně za úhradu; 40 Kč za noc, první noc lze"
+  line 116.22 257.84 106.62 14.00 "poskytnout bez úhrady"
+  line 48.19 274.84 328.82 14.00 "Noclehárna nabízí lidem bez domova přespání v teple, možnost ospr"
+  line 48.19 288.84 328.82 14.00 "chovat se a vyprat si prádlo. Je otevřena každý večer po celý rok; v zim"
+  line 48.19 302.84 328.82 14.00 "ních měsících, kdy mrzne, navyšujeme počet míst o přistýlky. Při pří"
+  line 48.19 316.84 328.82 14.00 "chodu dostane každý čisté lůžkoviny, teplý čaj a něco k jídlu. Za noc se"
+  line 48.19 330.84 328.82 14.00 "platí symbolický poplatek; kdo nemá žádné peníze, nebude první noc"
+  line 48.19 344.84 328.82 14.00 "odmítnut. Sociální pracovník je k dispozici večer při příjmu a může do"
+  line 48.19 358.84 328.82 14.00 "mluvit další pomoc v nízkoprahovém denním centru nebo v azylovém"
+  line 48.19 372.84 328.82 14.00 "domě. Lidé pod vlivem alkoholu či drog do noclehárny nemají přístup."
+  line 48.19 397.89 306.34 14.50 "Sociálně aktivizační služba pro rodiny Chropyně → s. 43"
+  line 267.96 31.18 109.04 10.00 artifact "Lidé v krizi a v obtížné situaci"
+  rule 48.19 40.52 328.82 0.40 artifact #8da4bf
+  line 367.63 564.09 9.38 10.00 artifact "51"
+page 62 label 52 section 9 blank no area 42.52 48.19 371.34 541.42
+  dest 42.52 48.19 svc-2637851
+  line 42.52 60.21 183.85 14.50 "Terénní program Krok za krokem"
+  line 42.52 75.84 180.42 14.00 "Druh službyterénní programy (§ 69)"
+  line 42.52 89.84 167.40 14.00 "PoskytovatelKrok za krokem, z. ú."
+  line 42.52 103.84 234.03 14.00 "Erbenova 3720/2, 767 01 Kroměříž"
+  line 42.52 117.84 127.38 14.00 "777 912 410"
+  line 42.52 131.84 198.70 14.00 "teren@krokzakrokem-km.cz"
+  line 42.52 145.84 273.69 14.00 "www.krokzakrokem-km.cz/terenni-program"
+  line 42.52 159.84 154.86 14.00 "po, st 14.00–⁠20.00"
+  line 110.55 173.84 72.70 14.00 "pá 12.00–⁠18.00"
+  line 42.52 187.84 268.90 14.00 "Pro kohozávislosti, rizikový způsob života; od 15 let"
+  line 42.52 201.84 101.09 14.00 "Formaterénní"
+  line 42.52 215.84 118.35 14.00 "Kapacita8 kontaktů"
+  line 42.52 229.84 102.52 14.00 "zdarma"
+  line 42.52 246.84 328.82 14.00 "Terénní pracovníci vyhledávají lidi užívající drogy tam, kde se běžně"
+  line 42.52 260.84 328.82 14.00 "zdržují – na ulici, v parcích, na nádražích, v bytech i v menších obcích"
+  line 42.52 274.84 328.82 14.00 "Kroměřížska, odkud se do kontaktního centra nedostanou. Nabízejí vý"
+  line 42.52 288.84 328.82 14.00 "měnu injekčního materiálu, testy na infekční nemoci, rozhovor a in"
+  line 42.52 302.84 328.82 14.00 "formace o možnostech léčby. Pravidelně vyjíždějí do Hulína, Chropyně"
+  line 42.52 316.84 328.82 14.00 "a Koryčan. Díky terénnímu programu se daří snižovat množství pohoze"
+  line 42.52 330.84 328.82 14.00 "ných stříkaček; spolupracujeme proto s městskou policií a technickými"
+  line 42.52 344.84 328.76 14.00 "službami. Kontaktovat nás můžete i telefonicky nebo přes sociální sítě."
+  line 42.52 31.18 48.96 10.00 artifact "Mapa pomoci"
+  rule 42.52 40.52 328.82 0.40 artifact #8da4bf
+  line 42.52 564.09 9.38 10.00 artifact "52"
+page 63 label 53 section 9 blank no area 48.19 48.19 377.01 541.42
+  dest 48.19 48.19 svc-3651054
+  line 48.19 60.21 161.59 14.50 "Terénní program Noční cesta"
+  line 48.19 75.84 180.42 14.00 "Druh službyterénní programy (§ 69)"
+  line 48.19 89.84 145.54 14.00 "PoskytovatelNoční cesta, z. s."
+  line 48.19 103.84 319.79 14.00 "Ztracená 1209/31, 767 01 Kroměříž (jen po domluvě)"
+  line 48.19 117.84 127.38 14.00 "777 301 264"
+  line 48.19 131.84 163.28 14.00 "teren@nocnicesta.cz"
+  line 48.19 145.84 157.14 14.00 "www.nocnicesta.cz"
+  line 48.19 159.84 139.06 14.00 "út 18.00–⁠23.00"
+  line 116.22 173.84 69.95 14.00 "čt 18.00–⁠24.00"
+  line 116.22 187.84 60.88 14.00 "pá 0.00–⁠2.00"
+  line 116.22 201.84 170.50 14.00 "telefon dostupný po–⁠pá 10.00–⁠18.00"
+  line 48.19 215.84 308.82 14.00 "Pro kohoosoby komerčně zneužívané, oběti obchodu s lidmi,"
+  line 116.22 229.84 154.35 14.00 "rizikový způsob života; 16–⁠64 let"
+  line 48.19 243.84 101.09 14.00 "Formaterénní"
+  line 48.19 257.84 118.35 14.00 "Kapacita6 kontaktů"
+  line 48.19 271.84 102.52 14.00 "zdarma"
+  line 48.19 288.84 328.82 14.00 "Terénní program je určen ženám i mužům, kteří poskytují placené se"
+  line 48.19 302.84 328.82 14.00 "xuální služby na ulici, v klubech a v privátech, a lidem ohroženým ob"
+  line 48.19 316.84 328.82 14.00 "chodem s lidmi a pracovním vykořisťováním. Pracovníci nabízejí rozho"
+  line 48.19 330.84 328.82 14.00 "vor, informace o zdraví a bezpečí, testy na pohlavně přenosné infekce"
+  line 48.19 344.84 328.82 14.00 "a pomoc v krizových situacích. Když chce klient s touto prací skončit,"
+  line 48.19 358.84 328.82 14.00 "pomůžeme mu s hledáním jiného zaměstnání, bydlení a s vyřízením do"
+  line 48.19 372.84 328.82 14.00 "kladů. Komunikujeme česky, slovensky, rusky, ukrajinsky a bulharsky."
+  line 48.19 386.84 201.75 14.00 "Služba je anonymní; nikoho neodsuzujeme."
+  line 267.96 31.18 109.04 10.00 artifact "Lidé v krizi a v obtížné situaci"
+  rule 48.19 40.52 328.82 0.40 artifact #8da4bf
+  line 367.63 564.09 9.38 10.00 artifact "53"
+page 64 label 54 section 9 blank no area 42.52 48.19 371.34 541.42
+  dest 42.52 48.19 svc-3242914
+  line 42.52 60.21 152.55 14.50 "Terénní programy Společně"
+  line 42.52 75.84 180.42 14.00 "Druh službyterénní programy (§ 69)"
+  line 42.52 89.84 181.37 14.00 "PoskytovatelSpolečně Chropyně, z. s."
+  line 42.52 103.84 295.37 14.00 "Kancelář Chropyně, náměstí Svobody 29, 768 11"
+  line 110.55 117.84 44.96 14.00 "Chropyně"
+  line 110.55 131.84 229.62 14.00 "Kontaktní místo Kroměříž, Velehradská 2540/15,"
+  line 110.55 145.84 187.67 14.00 "767 01 Kroměříž (ve středu 9.00–⁠12.00)"
+  line 42.52 159.84 192.75 14.00 "739 402 115, 739 402 116"
+  line 42.52 173.84 197.75 14.00 "teren@spolecnechropyne.cz"
+  line 42.52 187.84 164.00 14.00 "spolecnechropyne.cz"
+  line 42.52 201.84 151.66 14.00 "po–⁠pá 8.00–⁠16.30"
+  line 42.52 215.84 287.68 14.00 "Pro kohosociálně vyloučené komunity, etnické menšiny;"
+  line 110.55 229.84 43.80 14.00 "16–⁠80 let"
+  line 42.52 243.84 101.09 14.00 "Formaterénní"
+  line 42.52 257.84 115.48 14.00 "Kapacita40 klientů"
+  line 42.52 271.84 102.52 14.00 "zdarma"
+  line 42.52 288.84 328.82 14.00 "Terénní programy pomáhají obyvatelům sociálně vyloučených lokalit"
+  line 42.52 302.84 328.82 14.00 "a ubytoven v Kroměříži, Chropyni a Hulíně. Pracovníci – někteří z nich"
+  line 42.52 316.84 328.82 14.00 "sami pocházejí z romské komunity – docházejí přímo do domácností"
+  line 42.52 330.84 328.82 14.00 "a pomáhají s tím, co lidi nejvíc trápí: s dluhy a exekucemi, s hrozící vý"
+  line 42.52 344.84 328.82 14.00 "povědí z bytu, s vyřízením dávek, se školní docházkou dětí a s hledáním"
+  line 42.52 358.84 328.82 14.00 "práce. Doprovázejí klienty na úřady a vysvětlují, co se po nich chce."
+  line 42.52 372.84 328.82 14.00 "Hovoříme česky i romsky. Služba je spolufinancována z Evropského"
+  line 42.52 386.84 102.51 14.00 "sociálního fondu plus."
+  line 42.52 31.18 48.96 10.00 artifact "Mapa pomoci"
+  rule 42.52 40.52 328.82 0.40 artifact #8da4bf
+  line 42.52 564.09 9.38 10.00 artifact "54"
+page 65 label 55 section 10 blank no area 48.19 48.19 377.01 541.42
+  dest 48.19 48.19 sec-11
+  line 48.19 68.49 94.19 24.00 "Závislosti"
+  dest 48.19 96.94 grp-15
+  line 48.19 111.04 130.01 17.00 "Služby sociální péče"
+  line 48.19 140.21 247.45 14.50 "Domov se zvláštním režimem Kroměříž → s. 9"
+  dest 48.19 155.44 grp-16
+  line 48.19 169.54 159.37 17.00 "Služby sociální prevence"
+  dest 48.19 186.69 svc-9884785
+  line 48.19 198.71 138.64 14.50 "Doléčovací centrum Krok"
+  line 48.19 214.34 196.63 14.00 "Druh službyslužby následné péče (§ 64)"
+  line 48.19 228.34 167.40 14.00 "PoskytovatelKrok za krokem, z. ú."
+  line 48.19 242.34 281.53 14.00 "Erbenova 3720/2, 767 01 Kroměříž (2. patro)"
+  line 48.19 256.34 127.38 14.00 "573 331 680"
+  line 48.19 270.34 225.31 14.00 "dolecovani@krokzakrokem-km.cz"
+  line 48.19 284.34 248.23 14.00 "www.krokzakrokem-km.cz/dolecovani"
+  line 48.19 298.34 148.90 14.00 "po–⁠čt 9.00–⁠18.00"
+  line 116.22 312.34 66.79 14.00 "pá 9.00–⁠13.00"
+  line 116.22 326.34 217.69 14.00 "skupina pro blízké každé druhé úterý od 17.00"
+  line 48.19 340.34 158.35 14.00 "Pro kohozávislosti; od 18 let"
+  line 48.19 354.34 121.22 14.00 "Formaambulantní"
+  line 48.19 368.34 115.48 14.00 "Kapacita15 klientů"
+  line 48.19 382.34 102.52 14.00 "zdarma"
+  line 48.19 399.34 328.82 14.00 "Doléčovací centrum podporuje lidi, kteří úspěšně dokončili léčbu závis"
+  line 48.19 413.34 328.82 14.00 "losti na alkoholu, drogách nebo hazardních hrách a chtějí abstinenci"
+  line 48.19 427.34 328.82 14.00 "udržet i v běžném životě. Nabízíme skupinovou terapii, individuální"
+  line 48.19 441.34 328.82 14.00 "konzultace, pomoc s hledáním práce a s řešením dluhů, které s se"
+  line 48.19 455.34 328.82 14.00 "bou závislost často přinesla. Dvakrát měsíčně se koná otevřená skupina"
+  line 48.19 469.34 328.82 14.00 "pro rodiče a partnery. Chceme, aby návrat po léčbě nebyl skokem do"
+  line 48.19 483.34 40.32 14.00 "prázdna."
+  line 48.19 508.39 198.18 14.50 "Kontaktní centrum Kroměříž → s. 48"
+  line 367.63 564.09 9.38 10.00 artifact "55"
+page 66 label 56 section 10 blank no area 42.52 48.19 371.34 541.42
+  dest 42.52 48.19 svc-2072048
+  line 42.52 60.21 173.63 14.50 "Terapeutická komunita Nětčice"
+  line 42.52 75.84 204.27 14.00 "Druh službyterapeutické komunity (§ 68)"
+  line 42.52 89.84 167.40 14.00 "PoskytovatelKrok za krokem, z. ú."
+  line 42.52 103.84 199.82 14.00 "Nětčice 12, 768 02 Zdounky"
+  line 42.52 117.84 127.38 14.00 "777 912 420"
+  line 42.52 131.84 219.04 14.00 "komunita@krokzakrokem-km.cz"
+  line 42.52 145.84 241.97 14.00 "www.krokzakrokem-km.cz/komunita"
+  line 42.52 159.84 118.55 14.00 " nonstop"
+  line 110.55 173.84 146.98 14.00 "příjmové pohovory po domluvě"
+  line 42.52 187.84 158.35 14.00 "Pro kohozávislosti; od 18 let"
+  line 42.52 201.84 111.18 14.00 "Formapobytová"
+  line 42.52 215.84 107.63 14.00 "Kapacita15 lůžek"
+  line 42.52 229.84 315.80 14.00 "částečně za úhradu; strava a ubytování 180 Kč denně"
+  line 42.52 246.84 328.82 14.00 "Terapeutická komunita nabízí dlouhodobou rezidenční léčbu mužům"
+  line 42.52 260.84 328.82 14.00 "i ženám závislým na alkoholu a nelegálních drogách, kteří prošli deto"
+  line 42.52 274.84 328.82 14.00 "xifikací a chtějí svůj život změnit od základu. Pobyt trvá šest až dva"
+  line 42.52 288.84 328.82 14.00 "náct měsíců. Obyvatelé žijí společně na statku, starají se o zvířata, za"
+  line 42.52 302.84 328.82 14.00 "hradu a dílnu, vaří a hospodaří a učí se přebírat odpovědnost za sebe"
+  line 42.52 316.84 328.82 14.00 "i za ostatní. Součástí programu je skupinová a individuální psychotera"
+  line 42.52 330.84 328.82 14.00 "pie, rodinné konzultace a příprava na návrat do běžného života, včetně"
+  line 42.52 344.84 112.28 14.00 "hledání práce a bydlení."
+  line 42.52 369.89 222.52 14.50 "Terénní program Krok za krokem → s. 52"
+  line 42.52 31.18 48.96 10.00 artifact "Mapa pomoci"
+  rule 42.52 40.52 328.82 0.40 artifact #8da4bf
+  line 42.52 564.09 9.38 10.00 artifact "56"
+page 67 label 57 section 11 blank no area 48.19 48.19 377.01 541.42
+  dest 48.19 48.19 sec-12
+  line 48.19 68.49 167.22 24.00 "Cizinci a menšiny"
+  dest 48.19 96.94 grp-17
+  line 48.19 111.04 134.05 17.00 "Sociální poradenství"
+  dest 48.19 128.19 svc-5592598
+  line 48.19 140.21 240.66 14.50 "Poradna pro cizince a národnostní menšiny"
+  line 48.19 155.84 233.78 14.00 "Druh službyodborné sociální poradenství (§ 37)"
+  line 48.19 169.84 176.99 14.00 "PoskytovatelMost k domovu, o. p. s."
+  line 48.19 183.84 244.64 14.00 "Kojetínská 3890/63, 767 01 Kroměříž"
+  line 48.19 197.84 192.75 14.00 "608 544 171, 573 501 233"
+  line 48.19 211.84 186.47 14.00 "cizinci@mostkdomovu.cz"
+  line 48.19 225.84 209.39 14.00 "www.mostkdomovu.cz/cizinci"
+  line 48.19 239.84 148.95 14.00 "po, st 9.00–⁠17.00"
+  line 116.22 253.84 66.79 14.00 "pá 9.00–⁠13.00"
+  line 48.19 267.84 290.71 14.00 "Pro kohoimigranti a azylanti, etnické menšiny; 16–⁠80 let"
+  line 48.19 281.84 160.29 14.00 "Formaambulantní, terénní"
+  line 48.19 295.84 125.67 14.00 "Kapacita3 intervence"
+  line 48.19 309.84 102.52 14.00 "zdarma"
+  line 48.19 326.84 328.82 14.00 "Pomáháme cizincům, kteří v Kroměříži a okolí žijí, pracují nebo studují,"
+  line 48.19 340.84 328.82 14.00 "a příslušníkům národnostních menšin. Vysvětlíme, jak funguje pobyt,"
+  line 48.19 354.84 328.82 14.00 "zdravotní pojištění, zaměstnání a školní docházka dětí, pomůžeme vy"
+  line 48.19 368.84 328.82 14.00 "plnit formuláře a doprovodíme vás na úřad nebo k lékaři. Konzultace"
+  line 48.19 382.84 328.82 14.00 "poskytujeme v ukrajinštině, ruštině a angličtině, podle potřeby zajis"
+  line 48.19 396.84 328.82 14.00 "tíme komunitního tlumočníka. Pořádáme také kurzy češtiny a setkání,"
+  line 48.19 410.84 328.82 14.00 "na kterých se noví obyvatelé seznamují se sousedy. Služba je bezplatná"
+  line 48.19 424.84 49.35 14.00 "a důvěrná."
+  dest 48.19 440.61 grp-18
+  line 48.19 454.72 159.37 17.00 "Služby sociální prevence"
+  line 48.19 483.89 191.21 14.50 "Terénní programy Společně → s. 54"
+  line 367.63 564.09 9.38 10.00 artifact "57"
+page 68 label 58 section 12 blank no area 42.52 48.19 371.34 541.42
+  dest 42.52 48.19 sec-13
+  line 42.52 68.49 150.60 24.00 "Návazné služby"
+  dest 42.52 96.94 grp-19
+  line 42.52 111.04 63.58 17.00 "Závislosti"
+  dest 42.52 125.19 lst-adiktologie
+  line 42.52 137.21 139.90 14.50 "Adiktologická ambulance"
+  line 42.52 152.84 276.57 14.00 "Erbenova 3720/2, 767 01 Kroměříž, 1. patro"
+  line 42.52 166.84 127.38 14.00 "573 331 690"
+  line 42.52 180.84 225.30 14.00 "ambulance@krokzakrokem-km.cz"
+  line 42.52 194.84 148.90 14.00 "po–⁠čt 8.00–⁠17.00"
+  line 110.55 208.84 66.79 14.00 "pá 8.00–⁠12.00"
+  line 42.52 225.84 328.82 14.00 "Ambulantní léčba závislostí: vstupní vyšetření, individuální a skupi"
+  line 42.52 239.84 328.82 14.00 "nová terapie, substituční léčba a poradenství pro rodiny. Na ošetření"
+  line 42.52 253.84 244.97 14.00 "je vhodné se objednat; doporučení lékaře není třeba."
+  dest 42.52 269.61 grp-20
+  line 42.52 283.72 48.71 17.00 "Bydlení"
+  dest 42.52 297.86 lst-byty-dps
+  line 42.52 309.89 216.82 14.50 "Byty v domech s pečovatelskou službou"
+  line 42.52 325.51 287.13 14.00 "Velké náměstí 115/1, 767 01 Kroměříž, bytové"
+  line 110.55 339.51 82.64 14.00 "oddělení, 2. patro"
+  line 42.52 353.51 127.38 14.00 "573 321 240"
+  line 42.52 367.51 170.96 14.00 "byty@mu-kromeriz.cz"
+  line 42.52 381.51 148.95 14.00 "po, st 8.00–⁠17.00"
+  line 42.52 398.51 328.82 14.00 "Město Kroměříž pronajímá 96 bytů zvláštního určení v domech s pe"
+  line 42.52 412.51 328.82 14.00 "čovatelskou službou na Kollárově a Erbenově ulici. Žádosti přijímá by"
+  line 42.52 426.51 328.82 14.00 "tové oddělení městského úřadu; o přidělení rozhoduje rada města na"
+  line 42.52 440.51 129.88 14.00 "doporučení sociální komise."
+  line 42.52 564.09 9.38 10.00 artifact "58"
+page 69 label 59 section 12 blank no area 48.19 48.19 377.01 541.42
+  dest 48.19 48.19 grp-21
+  line 48.19 62.29 97.19 17.00 "Duševní zdraví"
+  dest 48.19 76.44 lst-cdz
+  line 48.19 88.46 201.02 14.50 "Centrum duševního zdraví Kroměříž"
+  line 48.19 104.09 242.37 14.00 "Havlíčkova 655/31, 767 01 Kroměříž"
+  line 48.19 118.09 127.38 14.00 "573 343 300"
+  line 48.19 132.09 182.70 14.00 "cdz@zelenyostrov-km.cz"
+  line 48.19 146.09 151.66 14.00 "po–⁠pá 7.30–⁠16.00"
+  line 48.19 163.09 328.82 14.00 "Multidisciplinární tým psychiatra, zdravotních sester, psychologa a so"
+  line 48.19 177.09 328.82 14.00 "ciálních pracovníků poskytuje péči lidem se závažným duševním"
+  line 48.19 191.09 328.82 14.00 "onemocněním v jejich přirozeném prostředí a pomáhá jim předejít"
+  line 48.19 205.09 61.39 14.00 "hospitalizaci."
+  dest 48.19 220.86 grp-22
+  line 48.19 234.97 134.90 17.00 "Dluhové poradenství"
+  dest 48.19 249.11 lst-dluhova-poradna
+  line 48.19 261.14 147.28 14.50 "Dluhová poradna Hanácko"
+  line 48.19 276.76 265.47 14.00 "Riegrovo náměstí 164/7, 767 01 Kroměříž"
+  line 48.19 290.76 127.38 14.00 "573 339 045"
+  line 48.19 304.76 194.27 14.00 "dluhy@poradnahanacko.cz"
+  line 48.19 318.76 217.20 14.00 "www.poradnahanacko.cz/dluhy"
+  line 48.19 332.76 139.06 14.00 "út 13.00–⁠17.00"
+  line 116.22 346.76 64.04 14.00 "čt 8.00–⁠12.00"
+  line 116.22 360.76 87.53 14.00 "jindy po objednání"
+  line 48.19 377.76 328.82 14.00 "Akreditovaná dluhová poradna pomůže sestavit přehled dluhů a rozpo"
+  line 48.19 391.76 328.82 14.00 "čet domácnosti, ověřit, zda jsou pohledávky oprávněné, jednat s věřiteli"
+  line 48.19 405.76 328.82 14.00 "a exekutory a podat návrh na oddlužení (osobní bankrot). Poradenství"
+  line 48.19 419.76 59.05 14.00 "je bezplatné."
+  line 319.55 31.18 57.46 10.00 artifact "Návazné služby"
+  rule 48.19 40.52 328.82 0.40 artifact #8da4bf
+  line 367.63 564.09 9.38 10.00 artifact "59"
+page 70 label 60 section 12 blank no area 42.52 48.19 371.34 541.42
+  dest 42.52 48.19 grp-23
+  line 42.52 62.29 95.32 17.00 "Dobrovolnictví"
+  dest 42.52 76.44 lst-dobrovolnici
+  line 42.52 88.46 183.01 14.50 "Dobrovolnické centrum Kroměříž"
+  line 42.52 104.09 264.28 14.00 "Milíčovo náměstí 488/2, 767 01 Kroměříž"
+  line 42.52 118.09 127.38 14.00 "737 250 620"
+  line 42.52 132.09 201.74 14.00 "dobrovolnici@seniorisobe.cz"
+  line 42.52 146.09 224.67 14.00 "www.seniorisobe.cz/dobrovolnici"
+  line 42.52 160.09 148.95 14.00 "po, st 9.00–⁠16.00"
+  line 42.52 177.09 328.82 14.00 "Centrum vyhledává, školí a doprovází dobrovolníky, kteří navštěvují"
+  line 42.52 191.09 328.82 14.00 "osamělé seniory doma i v domovech, doučují děti z rodin v obtížné"
+  line 42.52 205.09 328.82 14.00 "situaci nebo pomáhají při kulturních akcích. Kdo by rád navštěvy"
+  line 42.52 219.09 198.72 14.00 "dobrovolníka přijímal, může se ozvat také."
+  dest 42.52 234.86 grp-24
+  line 42.52 248.97 148.45 17.00 "Domácí zdravotní péče"
+  dest 42.52 263.11 lst-dzp-charita
+  line 42.52 275.14 171.86 14.50 "Charitní ošetřovatelská služba"
+  line 42.52 290.76 228.70 14.00 "Pilařova 3168/9, 767 01 Kroměříž"
+  line 42.52 304.76 192.75 14.00 "573 338 130, 731 604 250"
+  line 42.52 318.76 212.15 14.00 "osetrovatelky@charitamoric.cz"
+  line 42.52 332.76 231.14 14.00 "www.charitamoric.cz/domaci-pece"
+  line 42.52 346.76 151.73 14.00 "denně 7.00–⁠19.00"
+  line 42.52 363.76 328.82 14.00 "Zdravotní sestry docházejí k pacientům domů: převazy, aplikace injekcí"
+  line 42.52 377.76 328.82 14.00 "a infuzí, odběry krve, péče o stomie a katétry, rehabilitační ošetřování."
+  line 42.52 391.76 328.82 14.00 "Péči předepisuje praktický lékař nebo lékař při propuštění z nemocnice"
+  line 42.52 405.76 143.75 14.00 "a hradí ji zdravotní pojišťovna."
+  line 42.52 31.18 48.96 10.00 artifact "Mapa pomoci"
+  rule 42.52 40.52 328.82 0.40 artifact #8da4bf
+  line 42.52 564.09 9.38 10.00 artifact "60"
+page 71 label 61 section 12 blank no area 48.19 48.19 377.01 541.42
+  dest 48.19 48.19 grp-25
+  line 48.19 62.29 115.05 17.00 "Volný čas seniorů"
+  dest 48.19 76.44 lst-klub-senioru
+  line 48.19 88.46 124.75 14.50 "Klub seniorů Kroměříž"
+  line 48.19 104.09 240.88 14.00 "Kollárova 3410/18, 767 01 Kroměříž"
+  line 48.19 118.09 127.38 14.00 "573 504 135"
+  line 48.19 132.09 237.34 14.00 "klubsenioru@socialnicentrum-km.cz"
+  line 48.19 146.09 153.54 14.00 "út, čt 13.00–⁠17.00"
+  line 48.19 163.09 328.82 14.00 "Klub pořádá přednášky, cvičení, zájezdy, taneční odpoledne a kurzy"
+  line 48.19 177.09 328.82 14.00 "práce s počítačem. Členství je zdarma, za zájezdy se platí. Klub sídlí"
+  line 48.19 191.09 191.30 14.00 "v přízemí domu s pečovatelskou službou."
+  dest 48.19 206.86 grp-26
+  line 48.19 220.97 97.77 17.00 "Zdravotní péče"
+  dest 48.19 235.11 lst-ldn-korycany
+  line 48.19 247.14 232.48 14.50 "Léčebna dlouhodobě nemocných Koryčany"
+  line 48.19 262.76 230.34 14.00 "Masarykova 640, 768 05 Koryčany"
+  line 48.19 276.76 127.38 14.00 "518 305 610"
+  line 48.19 290.76 161.37 14.00 "ldn@zc-korycany.cz"
+  line 48.19 304.76 184.30 14.00 "www.zc-korycany.cz/ldn"
+  line 48.19 318.76 118.55 14.00 " nonstop"
+  line 116.22 332.76 133.54 14.00 "návštěvy denně 14.00–⁠18.00"
+  line 48.19 349.76 328.82 14.00 "Oddělení následné péče se 45 lůžky poskytuje doléčení a rehabilitaci pa"
+  line 48.19 363.76 328.82 14.00 "cientům po operacích, úrazech či dlouhé nemoci. Přijímá na doporučení"
+  line 48.19 377.76 326.85 14.00 "nemocnice nebo praktického lékaře; pobyt hradí zdravotní pojišťovna."
+  line 319.55 31.18 57.46 10.00 artifact "Návazné služby"
+  rule 48.19 40.52 328.82 0.40 artifact #8da4bf
+  line 367.63 564.09 9.38 10.00 artifact "61"
+page 72 label 62 section 12 blank no area 42.52 48.19 371.34 541.42
+  dest 42.52 48.19 grp-27
+  line 42.52 62.29 96.33 17.00 "Paliativní péče"
+  dest 42.52 76.44 lst-hospic
+  line 42.52 88.46 159.31 14.50 "Mobilní hospic Svatý Kryštof"
+  line 42.52 104.09 235.72 14.00 "Albertova 4017/5, 767 01 Kroměříž"
+  line 42.52 118.09 127.38 14.00 "739 880 412"
+  line 42.52 132.09 185.79 14.00 "hospic@hospic-krystof.cz"
+  line 42.52 146.09 173.71 14.00 "www.hospic-krystof.cz"
+  line 42.52 160.09 118.55 14.00 " nonstop"
+  line 110.55 174.09 247.20 14.00 "lékař a sestra na telefonu nepřetržitě; kancelář po–⁠pá"
+  line 110.55 188.09 52.50 14.00 "8.00–⁠15.00"
+  line 42.52 205.09 328.82 14.00 "Tým lékaře, zdravotních sester, sociální pracovnice a duchovního umož"
+  line 42.52 219.09 328.82 14.00 "ňuje nevyléčitelně nemocným prožít poslední období života doma, bez"
+  line 42.52 233.09 328.82 14.00 "bolesti a v kruhu blízkých. Půjčujeme polohovací lůžka a koncentrátory"
+  line 42.52 247.09 215.90 14.00 "kyslíku a provázíme rodinu i v době truchlení."
+  dest 42.52 262.86 grp-28
+  line 42.52 276.97 147.51 17.00 "Kompenzační pomůcky"
+  dest 42.52 291.11 lst-pujcovna
+  line 42.52 303.14 190.25 14.50 "Půjčovna kompenzačních pomůcek"
+  line 42.52 318.76 302.04 14.00 "Pilařova 3168/9, 767 01 Kroměříž, vjezd ze dvora"
+  line 42.52 332.76 127.38 14.00 "731 604 260"
+  line 42.52 346.76 192.18 14.00 "pujcovna@charitamoric.cz"
+  line 42.52 360.76 215.11 14.00 "www.charitamoric.cz/pujcovna"
+  line 42.52 374.76 151.66 14.00 "po–⁠pá 7.30–⁠15.00"
+  line 42.52 391.76 328.82 14.00 "Krátkodobě i dlouhodobě půjčujeme polohovací postele, antideku"
+  line 42.52 405.76 328.82 14.00 "bitní matrace, invalidní vozíky, chodítka, toaletní židle, sedačky do"
+  line 42.52 419.76 328.82 14.00 "vany a další pomůcky. Poradíme s výběrem a pomůcku přivezeme"
+  line 42.52 433.76 56.58 14.00 "a sestavíme."
+  line 42.52 31.18 48.96 10.00 artifact "Mapa pomoci"
+  rule 42.52 40.52 328.82 0.40 artifact #8da4bf
+  line 42.52 564.09 9.38 10.00 artifact "62"
+page 73 label 63 section 12 blank no area 48.19 48.19 377.01 541.42
+  dest 48.19 48.19 grp-29
+  line 48.19 62.29 87.03 17.00 "Rodina a děti"
+  dest 48.19 76.44 lst-rodinne-centrum
+  line 48.19 88.46 146.01 14.50 "Rodinné centrum Pastelka"
+  line 48.19 104.09 212.27 14.00 "Tyršova 215, 768 11 Chropyně"
+  line 48.19 118.09 127.38 14.00 "720 615 330"
+  line 48.19 132.09 179.25 14.00 "pastelka@rc-pastelka.cz"
+  line 48.19 146.09 158.85 14.00 "www.rc-pastelka.cz"
+  line 48.19 160.09 163.43 14.00 "po, st, čt 8.30–⁠12.00"
+  line 116.22 174.09 129.55 14.00 "út 8.30–⁠12.00, 15.00–⁠18.00"
+  line 48.19 191.09 328.82 14.00 "Herna pro nejmenší, kurzy pro rodiče, poradna laktační a výchovná,"
+  line 48.19 205.09 328.82 14.00 "bazar dětského oblečení a setkání maminek na rodičovské dovolené."
+  line 48.19 219.09 280.30 14.00 "Pomáháme rodičům nezůstat se svými starostmi doma sami."
+  dest 48.19 234.86 grp-30
+  line 48.19 248.97 55.97 17.00 "Doprava"
+  dest 48.19 263.11 lst-senior-taxi
+  line 48.19 275.14 115.75 14.50 "Senior taxi Kroměříž"
+  line 48.19 290.76 127.38 14.00 "603 415 229"
+  line 48.19 304.76 151.66 14.00 "po–⁠pá 7.00–⁠15.00"
+  line 48.19 321.76 328.82 14.00 "Zvýhodněná přeprava k lékaři, na úřady a na nákupy po Kroměříži a je"
+  line 48.19 335.76 328.82 14.00 "jích místních částech za 30 Kč za jízdu. Jízdu je třeba objednat nejméně"
+  line 48.19 349.76 133.49 14.00 "den předem; dotuje ji město."
+  dest 48.19 365.54 grp-31
+  line 48.19 379.64 134.06 17.00 "Svépomocné skupiny"
+  dest 48.19 393.79 lst-svepomocna-demence
+  line 48.19 405.81 272.12 14.50 "Svépomocná skupina pro pečující o lidi s demencí"
+  line 48.19 421.44 235.12 14.00 "Nitranská 4250/1, 767 01 Kroměříž"
+  line 48.19 435.44 127.38 14.00 "573 332 918"
+  line 48.19 449.44 212.03 14.00 "stacionar@stacionarzahrada.cz"
+  line 48.19 463.44 246.21 14.00 "každé první pondělí v měsíci od 16.30"
+  line 48.19 480.44 328.82 14.00 "Setkání pečujících, kteří si předávají zkušenosti a vzájemně se podpo"
+  line 48.19 494.44 328.82 14.00 "rují. Skupinu provází psycholožka; na některá setkání zveme odborníky,"
+  line 48.19 508.44 290.50 14.00 "například geriatra nebo právníka. Přijít můžete bez přihlášení."
+  line 319.55 31.18 57.46 10.00 artifact "Návazné služby"
+  rule 48.19 40.52 328.82 0.40 artifact #8da4bf
+  line 367.63 564.09 9.38 10.00 artifact "63"
+page 74 label 64 section 13 blank no area 42.52 48.19 371.34 541.42
+  dest 42.52 48.19 sec-14
+  line 42.52 68.49 167.67 24.00 "Úřady a instituce"
+  dest 42.52 96.94 grp-32
+  line 42.52 111.04 85.27 17.00 "Krajský úřad"
+  dest 42.52 125.19 lst-ku-zk
+  line 42.52 137.21 283.88 14.50 "Krajský úřad Zlínského kraje, odbor sociálních věcí"
+  line 42.52 152.84 225.26 14.00 "třída Tomáše Bati 21, 761 90 Zlín"
+  line 42.52 166.84 127.38 14.00 "577 043 500"
+  line 42.52 180.84 153.85 14.00 "www.kr-zlinsky.cz"
+  line 42.52 194.84 148.95 14.00 "po, st 8.00–⁠17.00"
+  line 42.52 211.84 328.82 14.00 "Registruje poskytovatele sociálních služeb, spravuje krajskou síť sociál"
+  line 42.52 225.84 328.82 14.00 "ních služeb a rozděluje dotace na jejich provoz. Přijímá také podněty"
+  line 42.52 239.84 80.46 14.00 "ke kvalitě služeb."
+  dest 42.52 255.61 grp-33
+  line 42.52 269.72 100.93 17.00 "Městská policie"
+  dest 42.52 283.86 lst-mp-km
+  line 42.52 295.89 140.47 14.50 "Městská policie Kroměříž"
+  line 42.52 311.51 265.47 14.00 "Riegrovo náměstí 180/2, 767 01 Kroměříž"
+  line 42.52 325.51 151.13 14.00 "156, 573 321 156"
+  line 42.52 339.51 189.59 14.00 "straznici@mp-kromeriz.cz"
+  line 42.52 353.51 118.55 14.00 " nonstop"
+  line 42.52 370.51 328.82 14.00 "Dohlíží na veřejný pořádek, pomáhá seniorům a lidem v nouzi a provo"
+  line 42.52 384.51 328.82 14.00 "zuje pult centralizované ochrany. Strážníci pořádají besedy pro seniory"
+  line 42.52 398.51 160.83 14.00 "o tom, jak se bránit podvodníkům."
+  line 42.52 564.09 9.38 10.00 artifact "64"
+page 75 label 65 section 13 blank no area 48.19 48.19 377.01 541.42
+  dest 48.19 48.19 grp-34
+  line 48.19 62.29 93.58 17.00 "Sociální odbor"
+  dest 48.19 76.44 lst-mu-hulin
+  line 48.19 88.46 231.35 14.50 "Městský úřad Hulín, odbor sociálních věcí"
+  line 48.19 104.09 218.43 14.00 "náměstí Míru 162, 768 24 Hulín"
+  line 48.19 118.09 127.38 14.00 "573 350 612"
+  line 48.19 132.09 168.61 14.00 "socialni@mu-hulin.cz"
+  line 48.19 146.09 148.95 14.00 "po, st 8.00–⁠17.00"
+  line 48.19 163.09 328.82 14.00 "Sociální pracovnice poradí se službami, příspěvky a dávkami, vyři"
+  line 48.19 177.09 328.82 14.00 "zuje žádosti o byty v domě s pečovatelskou službou a spolupracuje"
+  line 48.19 191.09 99.84 14.00 "s terénními službami."
+  dest 48.19 211.11 lst-mu-km-soc
+  line 48.19 223.14 253.06 14.50 "Městský úřad Kroměříž, odbor sociálních věcí"
+  line 48.19 238.76 264.57 14.00 "Husovo náměstí 534/23, 767 01 Kroměříž"
+  line 48.19 252.76 192.75 14.00 "573 321 420, 573 321 421"
+  line 48.19 266.76 186.00 14.00 "socialni@mu-kromeriz.cz"
+  line 48.19 280.76 148.95 14.00 "po, st 8.00–⁠17.00"
+  line 116.22 294.76 79.59 14.00 "út, čt 8.00–⁠14.00"
+  line 116.22 308.76 66.79 14.00 "pá 8.00–⁠12.00"
+  line 48.19 325.76 328.82 14.00 "Sociální pracovníci poradí v nepříznivé životní situaci, pomohou s hle"
+  line 48.19 339.76 328.82 14.00 "dáním vhodné služby a s jednáním s úřady. Odbor vykonává veřejné"
+  line 48.19 353.76 328.82 14.00 "opatrovnictví a vydává parkovací průkazy pro osoby se zdravotním"
+  line 48.19 367.76 53.51 14.00 "postižením."
+  line 313.61 31.18 63.40 10.00 artifact "Úřady a instituce"
+  rule 48.19 40.52 328.82 0.40 artifact #8da4bf
+  line 367.63 564.09 9.38 10.00 artifact "65"
+page 76 label 66 section 13 blank no area 42.52 48.19 371.34 541.42
+  dest 42.52 48.19 grp-35
+  line 42.52 62.29 190.28 17.00 "Sociálně-právní ochrana dětí"
+  dest 42.52 76.44 lst-mu-km-ospod
+  line 42.52 88.46 322.46 14.50 "Městský úřad Kroměříž, oddělení sociálně-právní ochrany"
+  line 42.52 102.96 21.93 14.50 "dětí"
+  line 42.52 118.59 307.11 14.00 "Husovo náměstí 534/23, 767 01 Kroměříž, 3. patro"
+  line 42.52 132.59 127.38 14.00 "573 321 450"
+  line 42.52 146.59 177.83 14.00 "ospod@mu-kromeriz.cz"
+  line 42.52 160.59 148.95 14.00 "po, st 8.00–⁠17.00"
+  line 42.52 177.59 328.82 14.00 "Pracovníci OSPOD pomáhají rodinám v obtížných situacích, řeší péči"
+  line 42.52 191.59 328.82 14.00 "o děti po rozvodu, výživné, pěstounskou péči a ochranu dětí ohrožených"
+  line 42.52 205.59 280.42 14.00 "zanedbáváním či násilím. Dítě se na ně může obrátit i samo."
+  dest 42.52 221.36 grp-36
+  line 42.52 235.47 45.93 17.00 "Justice"
+  dest 42.52 249.61 lst-soud-km
+  line 42.52 261.64 275.53 14.50 "Okresní soud v Kroměříži – opatrovnické oddělení"
+  line 42.52 277.26 256.00 14.00 "Tovačovského 2828/1, 767 01 Kroměříž"
+  line 42.52 291.26 127.38 14.00 "573 502 700"
+  line 42.52 305.26 148.90 14.00 "po–⁠čt 8.00–⁠15.30"
+  line 110.55 319.26 66.79 14.00 "pá 8.00–⁠14.00"
+  line 42.52 336.26 328.82 14.00 "Rozhoduje o péči o nezletilé děti a o výživném, o předběžných opatře"
+  line 42.52 350.26 328.82 14.00 "ních na ochranu před domácím násilím a o podpůrných opatřeních pro"
+  line 42.52 364.26 221.53 14.00 "lidi, kteří potřebují pomoc s právním jednáním."
+  dest 42.52 384.29 lst-pms-km
+  line 42.52 396.31 271.14 14.50 "Probační a mediační služba – středisko Kroměříž"
+  line 42.52 411.94 236.57 14.00 "Ztracená 1205/27, 767 01 Kroměříž"
+  line 42.52 425.94 127.38 14.00 "573 502 660"
+  line 42.52 439.94 136.29 14.00 "www.pmscr.cz"
+  line 42.52 453.94 148.90 14.00 "po–⁠čt 8.00–⁠16.00"
+  line 110.55 467.94 66.79 14.00 "pá 8.00–⁠14.00"
+  line 42.52 484.94 328.82 14.00 "Zprostředkovává řešení sporů mezi obviněným a poškozeným, dohlíží"
+  line 42.52 498.94 328.82 14.00 "na odsouzené k alternativním trestům a poskytuje informace a podporu"
+  line 42.52 512.94 106.42 14.00 "obětem trestných činů."
+  line 42.52 31.18 48.96 10.00 artifact "Mapa pomoci"
+  rule 42.52 40.52 328.82 0.40 artifact #8da4bf
+  line 42.52 564.09 9.38 10.00 artifact "66"
+page 77 label 67 section 13 blank no area 48.19 48.19 377.01 541.42
+  dest 48.19 48.19 grp-37
+  line 48.19 62.29 151.28 17.00 "Důchody a nemocenská"
+  dest 48.19 76.44 lst-ossz-km
+  line 48.19 88.46 269.59 14.50 "Okresní správa sociálního zabezpečení Kroměříž"
+  line 48.19 104.09 243.47 14.00 "Obvodová 3640/45, 767 01 Kroměříž"
+  line 48.19 118.09 127.38 14.00 "573 501 810"
+  line 48.19 132.09 126.42 14.00 "www.cssz.cz"
+  line 48.19 146.09 148.95 14.00 "po, st 8.00–⁠17.00"
+  line 116.22 160.09 79.59 14.00 "út, čt 8.00–⁠14.00"
+  line 48.19 177.09 328.82 14.00 "Sepisuje žádosti o starobní, invalidní a pozůstalostní důchody, posuzuje"
+  line 48.19 191.09 328.82 14.00 "zdravotní stav pro účely invalidity a příspěvku na péči a vyřizuje dávky"
+  line 48.19 205.09 277.40 14.00 "nemocenského pojištění včetně dlouhodobého ošetřovného."
+  dest 48.19 220.86 grp-38
+  line 48.19 234.97 42.76 17.00 "Policie"
+  dest 48.19 249.11 lst-policie-km
+  line 48.19 261.14 216.17 14.50 "Policie ČR – obvodní oddělení Kroměříž"
+  line 48.19 276.76 288.76 14.00 "Komenského náměstí 1086/4, 767 01 Kroměříž"
+  line 48.19 290.76 127.38 14.00 "974 678 700"
+  line 48.19 304.76 159.14 14.00 "www.policie.gov.cz"
+  line 48.19 318.76 118.55 14.00 " nonstop"
+  line 48.19 335.76 328.82 14.00 "Přijímá oznámení trestných činů a přestupků. Při domácím násilí"
+  line 48.19 349.76 328.82 14.00 "může policie vykázat násilnou osobu ze společného obydlí na 10 dní."
+  line 48.19 363.76 197.52 14.00 "V naléhavých případech volejte linku 158."
+  line 313.61 31.18 63.40 10.00 artifact "Úřady a instituce"
+  rule 48.19 40.52 328.82 0.40 artifact #8da4bf
+  line 367.63 564.09 9.38 10.00 artifact "67"
+page 78 label 68 section 13 blank no area 42.52 48.19 371.34 541.42
+  dest 42.52 48.19 grp-39
+  line 42.52 62.29 147.47 17.00 "Dávky a zaměstnanost"
+  dest 42.52 76.44 lst-up-km
+  line 42.52 88.46 263.86 14.50 "Úřad práce ČR – kontaktní pracoviště Kroměříž"
+  line 42.52 104.09 244.64 14.00 "Kojetínská 3881/55, 767 01 Kroměříž"
+  line 42.52 118.09 127.38 14.00 "950 178 111"
+  line 42.52 132.09 155.02 14.00 "www.uradprace.cz"
+  line 42.52 146.09 148.95 14.00 "po, st 8.00–⁠17.00"
+  line 110.55 160.09 79.59 14.00 "út, čt 8.00–⁠11.00"
+  line 42.52 177.09 328.82 14.00 "Vyřizuje příspěvek na péči, příspěvek na mobilitu a na zvláštní"
+  line 42.52 191.09 328.82 14.00 "pomůcku, průkazy osob se zdravotním postižením, dávky po"
+  line 42.52 205.09 328.82 14.00 "moci v hmotné nouzi, státní sociální podporu a evidenci uchazečů"
+  line 42.52 219.09 64.17 14.00 "o zaměstnání."
+  dest 42.52 234.86 grp-40
+  line 42.52 248.97 125.12 17.00 "Zdravotní pojištění"
+  dest 42.52 263.11 lst-vzp-km
+  line 42.52 275.14 321.07 14.50 "Všeobecná zdravotní pojišťovna ČR – klientské pracoviště"
+  line 42.52 289.64 51.41 14.50 "Kroměříž"
+  line 42.52 305.26 253.11 14.00 "Velehradská 2540/20, 767 01 Kroměříž"
+  line 42.52 319.26 127.38 14.00 "952 178 310"
+  line 42.52 333.26 124.59 14.00 "www.vzp.cz"
+  line 42.52 347.26 148.95 14.00 "po, st 8.00–⁠17.00"
+  line 110.55 361.26 79.59 14.00 "út, čt 8.00–⁠14.00"
+  line 110.55 375.26 66.79 14.00 "pá 8.00–⁠12.00"
+  line 42.52 392.26 328.82 14.00 "Vyřizuje registraci pojištěnců, evropské průkazy zdravotního pojištění,"
+  line 42.52 406.26 328.82 14.00 "příspěvky z fondu prevence a informace o úhradách zdravotnických"
+  line 42.52 420.26 53.13 14.00 "prostředků."
+  line 42.52 31.18 48.96 10.00 artifact "Mapa pomoci"
+  rule 42.52 40.52 328.82 0.40 artifact #8da4bf
+  line 42.52 564.09 9.38 10.00 artifact "68"
+page 79 label 69 section 14 blank no area 48.19 48.19 377.01 541.42
+  dest 48.19 48.19 sec-15
+  line 48.19 68.49 284.16 24.00 "Krizové linky a tísňová volání"
+  dest 48.19 96.94 grp-41
+  line 48.19 111.04 94.33 17.00 "Tísňová volání"
+  box 45.19 122.19 334.82 67.68 artifact #eaf0f6
+  dest 48.19 125.19 lst-tisn-112
+  line 48.19 137.21 226.12 14.50 "Jednotné evropské číslo tísňového volání"
+  line 48.19 152.84 85.76 14.00 "112"
+  line 48.19 166.84 118.55 14.00 " nonstop"
+  line 48.19 183.84 328.82 14.00 "Ve všech zemích Evropské unie; operátoři hovoří i anglicky a německy."
+  box 45.19 200.86 334.82 50.68 artifact #eaf0f6
+  dest 48.19 203.86 lst-tisn-150
+  line 48.19 215.89 138.47 14.50 "Hasičský záchranný sbor"
+  line 48.19 231.51 85.76 14.00 "150"
+  line 48.19 245.51 118.55 14.00 " nonstop"
+  box 45.19 262.54 334.82 50.68 artifact #eaf0f6
+  dest 48.19 265.54 lst-tisn-155
+  line 48.19 277.56 175.97 14.50 "Zdravotnická záchranná služba"
+  line 48.19 293.19 85.76 14.00 "155"
+  line 48.19 307.19 118.55 14.00 " nonstop"
+  box 45.19 324.21 334.82 50.68 artifact #eaf0f6
+  dest 48.19 327.21 lst-tisn-156
+  line 48.19 339.24 85.98 14.50 "Městská policie"
+  line 48.19 354.86 85.76 14.00 "156"
+  line 48.19 368.86 118.55 14.00 " nonstop"
+  box 45.19 385.89 334.82 50.68 artifact #eaf0f6
+  dest 48.19 388.89 lst-tisn-158
+  line 48.19 400.91 127.37 14.50 "Policie České republiky"
+  line 48.19 416.54 85.76 14.00 "158"
+  line 48.19 430.54 118.55 14.00 " nonstop"
+  line 367.63 564.09 9.38 10.00 artifact "69"
+page 80 label 70 section 14 blank no area 42.52 48.19 371.34 541.42
+  dest 42.52 48.19 grp-42
+  line 42.52 62.29 86.45 17.00 "Krizová linka"
+  box 39.52 73.44 334.82 95.68 artifact #eaf0f6
+  dest 42.52 76.44 lst-linka-bezpeci
+  line 42.52 88.46 75.00 14.50 "Linka bezpečí"
+  line 42.52 104.09 106.57 14.00 "116 111"
+  line 42.52 118.09 166.44 14.00 "www.linkabezpeci.cz"
+  line 42.52 132.09 118.55 14.00 " nonstop"
+  line 42.52 149.09 328.82 14.00 "Bezplatná a anonymní linka pro děti a mladé lidi, kteří řeší jakýkoli"
+  line 42.52 163.09 266.33 14.00 "problém – ve škole, doma, ve vztazích nebo na internetu."
+  box 39.52 180.11 334.82 50.68 artifact #eaf0f6
+  dest 42.52 183.11 lst-linka-rodina
+  line 42.52 195.14 134.90 14.50 "Linka pro rodinu a školu"
+  line 42.52 210.76 106.57 14.00 "116 000"
+  line 42.52 224.76 118.55 14.00 " nonstop"
+  box 39.52 241.79 334.82 64.68 artifact #eaf0f6
+  dest 42.52 244.79 lst-linka-psych
+  line 42.52 256.81 161.71 14.50 "Linka první psychické pomoci"
+  line 42.52 272.44 106.57 14.00 "116 123"
+  line 42.52 286.44 318.79 14.00 "provozní doba se v posledních letech měnila; aktuální"
+  line 110.55 300.44 195.00 14.00 "informace najdete na webu provozovatele"
+  box 39.52 317.46 334.82 64.68 artifact #eaf0f6
+  dest 42.52 320.46 lst-linka-obeti
+  line 42.52 332.49 281.25 14.50 "Linka pomoci obětem kriminality a domácího násilí"
+  line 42.52 348.11 106.57 14.00 "116 006"
+  line 42.52 362.11 143.79 14.00 "www.116006.cz"
+  line 42.52 376.11 118.55 14.00 " nonstop"
+  box 39.52 393.14 334.82 64.68 artifact #eaf0f6
+  dest 42.52 396.14 lst-senior-telefon
+  line 42.52 408.16 78.01 14.50 "Senior telefon"
+  line 42.52 423.79 127.38 14.00 "800 157 157"
+  line 42.52 437.79 143.01 14.00 "www.zivot90.cz"
+  line 42.52 451.79 118.55 14.00 " nonstop"
+  box 39.52 468.81 334.82 64.68 artifact #eaf0f6
+  dest 42.52 471.81 lst-linka-senioru
+  line 42.52 483.84 75.18 14.50 "Linka seniorů"
+  line 42.52 499.46 127.38 14.00 "800 200 007"
+  line 42.52 513.46 136.90 14.00 "www.elpida.cz"
+  line 42.52 527.46 151.73 14.00 "denně 8.00–⁠20.00"
+  line 42.52 31.18 48.96 10.00 artifact "Mapa pomoci"
+  rule 42.52 40.52 328.82 0.40 artifact #8da4bf
+  line 42.52 564.09 9.38 10.00 artifact "70"
+page 81 label 71 section 14 blank no area 48.19 48.19 377.01 541.42
+  dest 48.19 48.19 grp-43
+  line 48.19 62.29 113.41 17.00 "Poradenská linka"
+  box 45.19 73.44 334.82 50.68 artifact #eaf0f6
+  dest 48.19 76.44 lst-linka-odvykani
+  line 48.19 88.46 151.52 14.50 "Národní linka pro odvykání"
+  line 48.19 104.09 127.38 14.00 "800 350 000"
+  line 48.19 118.09 157.57 14.00 "po–⁠pá 10.00–⁠18.00"
+  line 269.76 31.18 107.25 10.00 artifact "Krizové linky a tísňová volání"
+  rule 48.19 40.52 328.82 0.40 artifact #8da4bf
+  line 367.63 564.09 9.38 10.00 artifact "71"
+page 82 label 72 section 15 blank no area 42.52 48.19 371.34 541.42
+  dest 42.52 48.19 sec-16
+  line 42.52 68.49 218.37 24.00 "Rejstřík poskytovatelů"
+  dest 42.52 96.94 grp-49
+  line 42.52 111.04 9.79 17.00 "A"
+  line 42.52 130.21 135.89 14.50 "Asistence Hanácko, z. ú."
+  line 53.02 143.66 318.32 14.00 "Osobní asistence Hanácko 14"
+  dest 42.52 159.44 grp-50
+  line 42.52 173.54 9.79 17.00 "D"
+  line 42.52 192.71 120.55 14.50 "Dílny Slunečnice, z. s."
+  line 53.02 206.16 318.32 14.00 "Centrum denních služeb Mozaika 26"
+  line 53.02 220.16 318.32 14.00 "Denní stacionář Slunečnice 27"
+  line 53.02 234.16 318.32 14.00 "Chráněné bydlení Domeček 29"
+  line 53.02 248.16 318.32 14.00 "Sociálně terapeutická dílna Slunečnice 34"
+  line 42.52 263.21 183.42 14.50 "Domov Pod Lipami Zdounky, p. o."
+  line 53.02 276.66 318.32 14.00 "Domov Pod Lipami 28"
+  line 53.02 290.66 318.32 14.00 "Týdenní stacionář Pod Lipami 32"
+  dest 42.52 306.44 grp-51
+  line 42.52 320.54 9.99 17.00 "H"
+  line 42.52 339.71 102.05 14.50 "Hlídka Plus s. r. o."
+  line 53.02 353.16 318.32 14.00 "Tísňová péče Strážce 22"
+  dest 42.52 368.94 grp-52
+  line 42.52 383.04 17.27 17.00 "Ch"
+  line 42.52 402.21 185.44 14.50 "Charita svatého Mořice Kroměříž"
+  line 53.02 415.66 318.32 14.00 "Azylový dům pro muže Kroměříž 46"
+  line 53.02 429.66 318.32 14.00 "Charitní pečovatelská služba Chropyně 10"
+  line 53.02 443.66 318.32 14.00 "Nízkoprahové denní centrum Kroměříž 50"
+  line 53.02 457.66 318.32 14.00 "Noclehárna Kroměříž 51"
+  line 53.02 471.66 318.32 14.00 "Odlehčovací služba Charity – terénní 12"
+  line 53.02 485.66 318.32 14.00 "Poradna pro pečující a seniory 4"
+  line 42.52 564.09 9.38 10.00 artifact "72"
+page 83 label 73 section 15 blank no area 48.19 48.19 377.01 541.42
+  dest 48.19 48.19 grp-53
+  line 48.19 62.29 9.43 17.00 "K"
+  line 48.19 81.46 102.40 14.50 "Klub Kompas, z. s."
+  line 58.69 94.91 318.32 14.00 "Klub Kompas – nízkoprahové zařízení pro děti a mládež 41"
+  line 58.69 108.91 318.32 14.00 "Klub Kompas Hulín 42"
+  line 48.19 123.96 289.29 14.50 "Krizové a intervenční centrum Střední Morava, z. ú."
+  line 58.69 137.41 318.32 14.00 "Intervenční centrum Kroměříž 47"
+  line 58.69 151.41 318.32 14.00 "Krizové centrum Kroměříž 49"
+  line 58.69 165.41 318.32 14.00 "Linka důvěry Hanácko 24"
+  line 48.19 180.46 117.53 14.50 "Krok za krokem, z. ú."
+  line 58.69 193.91 318.32 14.00 "Doléčovací centrum Krok 55"
+  line 58.69 207.91 318.32 14.00 "Kontaktní centrum Kroměříž 48"
+  line 58.69 221.91 318.32 14.00 "Terapeutická komunita Nětčice 56"
+  line 58.69 235.91 318.32 14.00 "Terénní program Krok za krokem 52"
+  dest 48.19 251.69 grp-54
+  line 48.19 265.79 12.23 17.00 "M"
+  line 48.19 284.96 127.71 14.50 "Most k domovu, o. p. s."
+  line 58.69 298.41 318.32 14.00 "Dům na půl cesty Přístav 40"
+  line 58.69 312.41 318.32 14.00 "Poradna Nový start 45"
+  line 58.69 326.41 318.32 14.00 "Poradna pro cizince a národnostní menšiny 57"
+  dest 48.19 342.19 grp-55
+  line 48.19 356.29 10.18 17.00 "N"
+  line 48.19 375.46 94.09 14.50 "Noční cesta, z. s."
+  line 58.69 388.91 318.32 14.00 "Terénní program Noční cesta 53"
+  dest 48.19 404.69 grp-56
+  line 48.19 418.79 8.40 17.00 "P"
+  line 48.19 437.96 143.02 14.50 "Poradna Hanácko, o. p. s."
+  line 58.69 451.41 318.32 14.00 "Občanská poradna Kroměříž 1"
+  dest 48.19 467.19 grp-57
+  line 48.19 481.29 9.10 17.00 "R"
+  line 48.19 500.46 178.39 14.50 "Raná péče Střední Morava, z. ú."
+  line 58.69 513.91 318.32 14.00 "Raná péče Střední Morava 33"
+  line 294.66 31.18 82.34 10.00 artifact "Rejstřík poskytovatelů"
+  rule 48.19 40.52 328.82 0.40 artifact #8da4bf
+  line 367.63 564.09 9.38 10.00 artifact "73"
+page 84 label 74 section 15 blank no area 42.52 48.19 371.34 541.42
+  line 42.52 60.21 155.10 14.50 "Rodinný kruh Hanácko, z. s."
+  line 53.02 73.66 318.32 14.00 "Azylový dům pro matky s dětmi Hnízdo 39"
+  line 53.02 87.66 318.32 14.00 "Poradna pro rodinu a mezilidské vztahy 38"
+  line 53.02 101.66 318.32 14.00 "Sociálně aktivizační služba pro rodiny Rodinný kruh 44"
+  dest 42.52 117.44 grp-58
+  line 42.52 131.54 8.19 17.00 "S"
+  line 42.52 150.71 149.51 14.50 "Senior centrum Hulín, p. o."
+  line 53.02 164.16 318.32 14.00 "Domov pro seniory Hulín 7"
+  line 53.02 178.16 318.32 14.00 "Pečovatelská služba Hulín 16"
+  line 42.52 193.21 97.61 14.50 "Senioři sobě, z. s."
+  line 53.02 206.66 318.32 14.00 "Aktivizační centrum pro seniory Elán 23"
+  line 42.52 221.71 173.52 14.50 "Služby Morkovice-Slížany, p. o."
+  line 53.02 235.16 318.32 14.00 "Pečovatelská služba Morkovice-Slížany 19"
+  line 42.52 250.21 179.40 14.50 "Sociální centrum Kroměříž, p. o."
+  line 53.02 263.66 318.32 14.00 "Domov pro seniory Kroměříž 8"
+  line 53.02 277.66 318.32 14.00 "Domov se zvláštním režimem Kroměříž 9"
+  line 53.02 291.66 318.32 14.00 "Odlehčovací služba – pobytová 11"
+  line 53.02 305.66 318.32 14.00 "Pečovatelská služba Kroměříž 18"
+  line 42.52 320.71 221.06 14.50 "Společenství Dobrého pastýře Koryčany"
+  line 53.02 334.16 318.32 14.00 "Domov Dobrého pastýře 6"
+  line 53.02 348.16 318.32 14.00 "Osobní asistence Koryčansko 15"
+  line 53.02 362.16 318.32 14.00 "Pečovatelská služba Koryčany 17"
+  line 42.52 377.21 135.11 14.50 "Společně Chropyně, z. s."
+  line 53.02 390.66 318.32 14.00 "Sociálně aktivizační služba pro rodiny Chropyně 43"
+  line 53.02 404.66 318.32 14.00 "Terénní programy Společně 54"
+  line 42.52 419.71 149.59 14.50 "Stacionář Zahrada, o. p. s."
+  line 53.02 433.16 318.32 14.00 "Denní stacionář Zahrada 5"
+  line 53.02 447.16 318.32 14.00 "Odlehčovací služba Zahrada – ambulantní 13"
+  line 42.52 462.21 128.68 14.50 "Světlo na cestu, o. p. s."
+  line 53.02 475.66 318.32 14.00 "Poradna pro lidi se zrakovým postižením 2"
+  line 53.02 489.66 318.32 14.00 "Průvodcovská a předčitatelská služba 20"
+  line 53.02 503.66 318.32 14.00 "Sociální rehabilitace pro nevidomé a slabozraké 35"
+  line 42.52 31.18 48.96 10.00 artifact "Mapa pomoci"
+  rule 42.52 40.52 328.82 0.40 artifact #8da4bf
+  line 42.52 564.09 9.38 10.00 artifact "74"
+page 85 label 75 section 15 blank no area 48.19 48.19 377.01 541.42
+  dest 48.19 48.19 grp-59
+  line 48.19 62.29 8.34 17.00 "T"
+  line 48.19 81.46 90.33 14.50 "Ticho a řeč, z. s."
+  line 58.69 94.91 318.32 14.00 "Poradna pro neslyšící a nedoslýchavé 3"
+  line 58.69 108.91 318.32 14.00 "Tlumočnická služba pro neslyšící 37"
+  dest 48.19 124.69 grp-60
+  line 48.19 138.79 8.24 17.00 "Z"
+  line 48.19 157.96 199.04 14.50 "Zdravotní centrum Koryčany s. r. o."
+  line 58.69 171.41 318.32 14.00 "Sociální lůžka Zdravotního centra Koryčany 21"
+  line 48.19 186.46 105.76 14.50 "Zelený ostrov, z. ú."
+  line 58.69 199.91 318.32 14.00 "Chráněné bydlení Na Valech 30"
+  line 58.69 213.91 318.32 14.00 "Podpora samostatného bydlení Zelený ostrov 31"
+  line 58.69 227.91 318.32 14.00 "Sociální rehabilitace Zelený ostrov 36"
+  dest 48.19 230.94 sec-17
+  line 48.19 251.24 265.70 24.00 "Rejstřík služeb podle druhu"
+  dest 48.19 279.69 grp-61
+  line 48.19 293.79 192.27 17.00 "Odborné sociální poradenství"
+  line 48.19 311.91 328.82 14.00 "Občanská poradna Kroměříž 1"
+  line 48.19 325.91 328.82 14.00 "Poradna Nový start 45"
+  line 48.19 339.91 328.82 14.00 "Poradna pro cizince a národnostní menšiny 57"
+  line 48.19 353.91 328.82 14.00 "Poradna pro lidi se zrakovým postižením 2"
+  line 48.19 367.91 328.82 14.00 "Poradna pro neslyšící a nedoslýchavé 3"
+  line 48.19 381.91 328.82 14.00 "Poradna pro pečující a seniory 4"
+  line 48.19 395.91 328.82 14.00 "Poradna pro rodinu a mezilidské vztahy 38"
+  dest 48.19 411.69 grp-62
+  line 48.19 425.79 110.01 17.00 "Osobní asistence"
+  line 48.19 443.91 328.82 14.00 "Osobní asistence Hanácko 14"
+  line 48.19 457.91 328.82 14.00 "Osobní asistence Koryčansko 15"
+  dest 48.19 473.69 grp-63
+  line 48.19 487.79 131.79 17.00 "Pečovatelská služba"
+  line 48.19 505.91 328.82 14.00 "Charitní pečovatelská služba Chropyně 10"
+  line 48.19 519.91 328.82 14.00 "Pečovatelská služba Hulín 16"
+  line 48.19 533.91 328.82 14.00 "Pečovatelská služba Koryčany 17"
+  line 294.66 31.18 82.34 10.00 artifact "Rejstřík poskytovatelů"
+  rule 48.19 40.52 328.82 0.40 artifact #8da4bf
+  line 367.63 564.09 9.38 10.00 artifact "75"
+page 86 label 76 section 16 blank no area 42.52 48.19 371.34 541.42
+  line 42.52 59.16 328.82 14.00 "Pečovatelská služba Kroměříž 18"
+  line 42.52 73.16 328.82 14.00 "Pečovatelská služba Morkovice-Slížany 19"
+  dest 42.52 88.94 grp-64
+  line 42.52 103.04 83.96 17.00 "Tísňová péče"
+  line 42.52 121.16 328.82 14.00 "Tísňová péče Strážce 22"
+  dest 42.52 136.94 grp-65
+  line 42.52 151.04 244.82 17.00 "Průvodcovské a předčitatelské služby"
+  line 42.52 169.16 328.82 14.00 "Průvodcovská a předčitatelská služba 20"
+  dest 42.52 184.94 grp-66
+  line 42.52 199.04 202.29 17.00 "Podpora samostatného bydlení"
+  line 42.52 217.16 328.82 14.00 "Podpora samostatného bydlení Zelený ostrov 31"
+  dest 42.52 232.94 grp-67
+  line 42.52 247.04 123.95 17.00 "Odlehčovací služby"
+  line 42.52 265.16 328.82 14.00 "Odlehčovací služba – pobytová 11"
+  line 42.52 279.16 328.82 14.00 "Odlehčovací služba Charity – terénní 12"
+  line 42.52 293.16 328.82 14.00 "Odlehčovací služba Zahrada – ambulantní 13"
+  dest 42.52 308.94 grp-68
+  line 42.52 323.04 145.34 17.00 "Centra denních služeb"
+  line 42.52 341.16 328.82 14.00 "Centrum denních služeb Mozaika 26"
+  dest 42.52 356.94 grp-69
+  line 42.52 371.04 111.30 17.00 "Denní stacionáře"
+  line 42.52 389.16 328.82 14.00 "Denní stacionář Slunečnice 27"
+  line 42.52 403.16 328.82 14.00 "Denní stacionář Zahrada 5"
+  dest 42.52 418.94 grp-70
+  line 42.52 433.04 125.44 17.00 "Týdenní stacionáře"
+  line 42.52 451.16 328.82 14.00 "Týdenní stacionář Pod Lipami 32"
+  dest 42.52 466.94 grp-71
+  line 42.52 481.04 289.21 17.00 "Domovy pro osoby se zdravotním postižením"
+  line 42.52 499.16 328.82 14.00 "Domov Pod Lipami 28"
+  line 42.52 31.18 48.96 10.00 artifact "Mapa pomoci"
+  rule 42.52 40.52 328.82 0.40 artifact #8da4bf
+  line 42.52 564.09 9.38 10.00 artifact "76"
+page 87 label 77 section 16 blank no area 48.19 48.19 377.01 541.42
+  dest 48.19 48.19 grp-72
+  line 48.19 62.29 128.83 17.00 "Domovy pro seniory"
+  line 48.19 80.41 328.82 14.00 "Domov Dobrého pastýře 6"
+  line 48.19 94.41 328.82 14.00 "Domov pro seniory Hulín 7"
+  line 48.19 108.41 328.82 14.00 "Domov pro seniory Kroměříž 8"
+  dest 48.19 124.19 grp-73
+  line 48.19 138.29 195.31 17.00 "Domovy se zvláštním režimem"
+  line 48.19 156.41 328.82 14.00 "Domov se zvláštním režimem Kroměříž 9"
+  dest 48.19 172.19 grp-74
+  line 48.19 186.29 114.38 17.00 "Chráněné bydlení"
+  line 48.19 204.41 328.82 14.00 "Chráněné bydlení Domeček 29"
+  line 48.19 218.41 328.82 14.00 "Chráněné bydlení Na Valech 30"
+  dest 48.19 234.19 grp-75
+  line 48.19 248.29 303.99 17.00 "Sociální služby poskytované ve zdravotnických"
+  line 48.19 265.29 153.64 17.00 "zařízeních lůžkové péče"
+  line 48.19 283.41 328.82 14.00 "Sociální lůžka Zdravotního centra Koryčany 21"
+  dest 48.19 299.19 grp-76
+  line 48.19 313.29 67.00 17.00 "Raná péče"
+  line 48.19 331.41 328.82 14.00 "Raná péče Střední Morava 33"
+  dest 48.19 347.19 grp-77
+  line 48.19 361.29 172.55 17.00 "Telefonická krizová pomoc"
+  line 48.19 379.41 328.82 14.00 "Linka důvěry Hanácko 24"
+  dest 48.19 395.19 grp-78
+  line 48.19 409.29 125.85 17.00 "Tlumočnické služby"
+  line 48.19 427.41 328.82 14.00 "Tlumočnická služba pro neslyšící 37"
+  dest 48.19 443.19 grp-79
+  line 48.19 457.29 88.95 17.00 "Azylové domy"
+  line 48.19 475.41 328.82 14.00 "Azylový dům pro matky s dětmi Hnízdo 39"
+  line 48.19 489.41 328.82 14.00 "Azylový dům pro muže Kroměříž 46"
+  dest 48.19 505.19 grp-80
+  line 48.19 519.29 118.18 17.00 "Domy na půl cesty"
+  line 48.19 537.41 328.82 14.00 "Dům na půl cesty Přístav 40"
+  line 276.52 31.18 100.49 10.00 artifact "Rejstřík služeb podle druhu"
+  rule 48.19 40.52 328.82 0.40 artifact #8da4bf
+  line 367.63 564.09 9.38 10.00 artifact "77"
+page 88 label 78 section 16 blank no area 42.52 48.19 371.34 541.42
+  dest 42.52 48.19 grp-81
+  line 42.52 62.29 111.75 17.00 "Kontaktní centra"
+  line 42.52 80.41 328.82 14.00 "Kontaktní centrum Kroměříž 48"
+  dest 42.52 96.19 grp-82
+  line 42.52 110.29 95.79 17.00 "Krizová pomoc"
+  line 42.52 128.41 328.82 14.00 "Krizové centrum Kroměříž 49"
+  dest 42.52 144.19 grp-83
+  line 42.52 158.29 123.36 17.00 "Intervenční centra"
+  line 42.52 176.41 328.82 14.00 "Intervenční centrum Kroměříž 47"
+  dest 42.52 192.19 grp-84
+  line 42.52 206.29 177.40 17.00 "Nízkoprahová denní centra"
+  line 42.52 224.41 328.82 14.00 "Nízkoprahové denní centrum Kroměříž 50"
+  dest 42.52 240.19 grp-85
+  line 42.52 254.29 264.94 17.00 "Nízkoprahová zařízení pro děti a mládež"
+  line 42.52 272.41 328.82 14.00 "Klub Kompas – nízkoprahové zařízení pro děti a mládež 41"
+  line 42.52 286.41 328.82 14.00 "Klub Kompas Hulín 42"
+  dest 42.52 302.19 grp-86
+  line 42.52 316.29 74.54 17.00 "Noclehárny"
+  line 42.52 334.41 328.82 14.00 "Noclehárna Kroměříž 51"
+  dest 42.52 350.19 grp-87
+  line 42.52 364.29 138.34 17.00 "Služby následné péče"
+  line 42.52 382.41 328.82 14.00 "Doléčovací centrum Krok 55"
+  dest 42.52 398.19 grp-88
+  line 42.52 412.29 298.56 17.00 "Sociálně aktivizační služby pro rodiny s dětmi"
+  line 42.52 430.41 328.82 14.00 "Sociálně aktivizační služba pro rodiny Chropyně 43"
+  line 42.52 444.41 328.82 14.00 "Sociálně aktivizační služba pro rodiny Rodinný kruh 44"
+  dest 42.52 460.19 grp-89
+  line 42.52 474.29 323.65 17.00 "Sociálně aktivizační služby pro seniory a osoby se"
+  line 42.52 491.29 149.64 17.00 "zdravotním postižením"
+  line 42.52 509.41 328.82 14.00 "Aktivizační centrum pro seniory Elán 23"
+  line 42.52 31.18 48.96 10.00 artifact "Mapa pomoci"
+  rule 42.52 40.52 328.82 0.40 artifact #8da4bf
+  line 42.52 564.09 9.38 10.00 artifact "78"
+page 89 label 79 section 16 blank no area 48.19 48.19 377.01 541.42
+  dest 48.19 48.19 grp-90
+  line 48.19 62.29 177.60 17.00 "Sociálně terapeutické dílny"
+  line 48.19 80.41 328.82 14.00 "Sociálně terapeutická dílna Slunečnice 34"
+  dest 48.19 96.19 grp-91
+  line 48.19 110.29 149.86 17.00 "Terapeutické komunity"
+  line 48.19 128.41 328.82 14.00 "Terapeutická komunita Nětčice 56"
+  dest 48.19 144.19 grp-92
+  line 48.19 158.29 117.67 17.00 "Terénní programy"
+  line 48.19 176.41 328.82 14.00 "Terénní program Krok za krokem 52"
+  line 48.19 190.41 328.82 14.00 "Terénní program Noční cesta 53"
+  line 48.19 204.41 328.82 14.00 "Terénní programy Společně 54"
+  dest 48.19 220.19 grp-93
+  line 48.19 234.29 134.51 17.00 "Sociální rehabilitace"
+  line 48.19 252.41 328.82 14.00 "Sociální rehabilitace pro nevidomé a slabozraké 35"
+  line 48.19 266.41 328.82 14.00 "Sociální rehabilitace Zelený ostrov 36"
+  dest 48.19 269.44 sec-18
+  line 48.19 289.74 246.73 24.00 "Rejstřík služeb podle obcí"
+  dest 48.19 318.19 grp-94
+  line 48.19 332.29 34.87 17.00 "Hulín"
+  line 48.19 350.41 328.82 14.00 "Azylový dům pro matky s dětmi Hnízdo 39"
+  line 48.19 364.41 328.82 14.00 "Domov pro seniory Hulín 7"
+  line 48.19 378.41 328.82 14.00 "Chráněné bydlení Domeček 29"
+  line 48.19 392.41 328.82 14.00 "Klub Kompas Hulín 42"
+  line 48.19 406.41 328.82 14.00 "Občanská poradna Kroměříž 1"
+  line 48.19 420.41 328.82 14.00 "Pečovatelská služba Hulín 16"
+  dest 48.19 436.19 grp-95
+  line 48.19 450.29 62.39 17.00 "Chropyně"
+  line 48.19 468.41 328.82 14.00 "Charitní pečovatelská služba Chropyně 10"
+  line 48.19 482.41 328.82 14.00 "Sociálně aktivizační služba pro rodiny Chropyně 43"
+  line 48.19 496.41 328.82 14.00 "Terénní programy Společně 54"
+  line 276.52 31.18 100.49 10.00 artifact "Rejstřík služeb podle druhu"
+  rule 48.19 40.52 328.82 0.40 artifact #8da4bf
+  line 367.63 564.09 9.38 10.00 artifact "79"
+page 90 label 80 section 17 blank no area 42.52 48.19 371.34 541.42
+  dest 42.52 48.19 grp-96
+  line 42.52 62.29 61.36 17.00 "Koryčany"
+  line 42.52 80.41 328.82 14.00 "Domov Dobrého pastýře 6"
+  line 42.52 94.41 328.82 14.00 "Občanská poradna Kroměříž 1"
+  line 42.52 108.41 328.82 14.00 "Osobní asistence Koryčansko 15"
+  line 42.52 122.41 328.82 14.00 "Pečovatelská služba Koryčany 17"
+  line 42.52 136.41 328.82 14.00 "Sociální lůžka Zdravotního centra Koryčany 21"
+  dest 42.52 152.19 grp-97
+  line 42.52 166.29 60.35 17.00 "Kroměříž"
+  line 42.52 184.41 328.82 14.00 "Aktivizační centrum pro seniory Elán 23"
+  line 42.52 198.41 328.82 14.00 "Azylový dům pro muže Kroměříž 46"
+  line 42.52 212.41 328.82 14.00 "Centrum denních služeb Mozaika 26"
+  line 42.52 226.41 328.82 14.00 "Denní stacionář Slunečnice 27"
+  line 42.52 240.41 328.82 14.00 "Denní stacionář Zahrada 5"
+  line 42.52 254.41 328.82 14.00 "Doléčovací centrum Krok 55"
+  line 42.52 268.41 328.82 14.00 "Domov pro seniory Kroměříž 8"
+  line 42.52 282.41 328.82 14.00 "Domov se zvláštním režimem Kroměříž 9"
+  line 42.52 296.41 328.82 14.00 "Dům na půl cesty Přístav 40"
+  line 42.52 310.41 328.82 14.00 "Chráněné bydlení Na Valech 30"
+  line 42.52 324.41 328.82 14.00 "Intervenční centrum Kroměříž 47"
+  line 42.52 338.41 328.82 14.00 "Klub Kompas – nízkoprahové zařízení pro děti a mládež 41"
+  line 42.52 352.41 328.82 14.00 "Kontaktní centrum Kroměříž 48"
+  line 42.52 366.41 328.82 14.00 "Krizové centrum Kroměříž 49"
+  line 42.52 380.41 328.82 14.00 "Linka důvěry Hanácko 24"
+  line 42.52 394.41 328.82 14.00 "Nízkoprahové denní centrum Kroměříž 50"
+  line 42.52 408.41 328.82 14.00 "Noclehárna Kroměříž 51"
+  line 42.52 422.41 328.82 14.00 "Občanská poradna Kroměříž 1"
+  line 42.52 436.41 328.82 14.00 "Odlehčovací služba – pobytová 11"
+  line 42.52 450.41 328.82 14.00 "Odlehčovací služba Charity – terénní 12"
+  line 42.52 464.41 328.82 14.00 "Odlehčovací služba Zahrada – ambulantní 13"
+  line 42.52 478.41 328.82 14.00 "Osobní asistence Hanácko 14"
+  line 42.52 492.41 328.82 14.00 "Pečovatelská služba Kroměříž 18"
+  line 42.52 506.41 328.82 14.00 "Podpora samostatného bydlení Zelený ostrov 31"
+  line 42.52 520.41 328.82 14.00 "Poradna Nový start 45"
+  line 42.52 534.41 328.82 14.00 "Poradna pro cizince a národnostní menšiny 57"
+  line 42.52 31.18 48.96 10.00 artifact "Mapa pomoci"
+  rule 42.52 40.52 328.82 0.40 artifact #8da4bf
+  line 42.52 564.09 9.38 10.00 artifact "80"
+page 91 label 81 section 17 blank no area 48.19 48.19 377.01 541.42
+  line 48.19 59.16 328.82 14.00 "Poradna pro lidi se zrakovým postižením 2"
+  line 48.19 73.16 328.82 14.00 "Poradna pro neslyšící a nedoslýchavé 3"
+  line 48.19 87.16 328.82 14.00 "Poradna pro pečující a seniory 4"
+  line 48.19 101.16 328.82 14.00 "Poradna pro rodinu a mezilidské vztahy 38"
+  line 48.19 115.16 328.82 14.00 "Průvodcovská a předčitatelská služba 20"
+  line 48.19 129.16 328.82 14.00 "Raná péče Střední Morava 33"
+  line 48.19 143.16 328.82 14.00 "Sociálně aktivizační služba pro rodiny Rodinný kruh 44"
+  line 48.19 157.16 328.82 14.00 "Sociálně terapeutická dílna Slunečnice 34"
+  line 48.19 171.16 328.82 14.00 "Sociální rehabilitace pro nevidomé a slabozraké 35"
+  line 48.19 185.16 328.82 14.00 "Sociální rehabilitace Zelený ostrov 36"
+  line 48.19 199.16 328.82 14.00 "Terénní program Krok za krokem 52"
+  line 48.19 213.16 328.82 14.00 "Terénní program Noční cesta 53"
+  line 48.19 227.16 328.82 14.00 "Terénní programy Společně 54"
+  line 48.19 241.16 328.82 14.00 "Tísňová péče Strážce 22"
+  line 48.19 255.16 328.82 14.00 "Tlumočnická služba pro neslyšící 37"
+  dest 48.19 270.94 grp-98
+  line 48.19 285.04 120.42 17.00 "Morkovice-Slížany"
+  line 48.19 303.16 328.82 14.00 "Pečovatelská služba Morkovice-Slížany 19"
+  dest 48.19 318.94 grp-99
+  line 48.19 333.04 55.39 17.00 "Zdounky"
+  line 48.19 351.16 328.82 14.00 "Domov Pod Lipami 28"
+  line 48.19 365.16 328.82 14.00 "Terapeutická komunita Nětčice 56"
+  line 48.19 379.16 328.82 14.00 "Týdenní stacionář Pod Lipami 32"
+  line 283.34 31.18 93.67 10.00 artifact "Rejstřík služeb podle obcí"
+  rule 48.19 40.52 328.82 0.40 artifact #8da4bf
+  line 367.63 564.09 9.38 10.00 artifact "81"
+page 92 label 82 section 18 blank no area 42.52 48.19 371.34 541.42
+  dest 42.52 48.19 sec-19
+  line 42.52 62.29 150.69 17.00 "Důležitá telefonní čísla"
+  line 42.52 79.16 328.82 14.00 "Jednotné evropské číslo tísňového volání 112"
+  line 42.52 93.16 328.82 14.00 "Hasičský záchranný sbor 150"
+  line 42.52 107.16 328.82 14.00 "Zdravotnická záchranná služba 155"
+  line 42.52 121.16 328.82 14.00 "Městská policie 156"
+  line 42.52 135.16 328.82 14.00 "Policie České republiky 158"
+  line 42.52 149.16 328.82 14.00 "Linka bezpečí 116 111"
+  line 42.52 163.16 328.82 14.00 "Linka pro rodinu a školu 116 000"
+  line 42.52 177.16 328.82 14.00 "Linka první psychické pomoci 116 123"
+  line 42.52 191.16 328.82 14.00 "Linka pomoci obětem kriminality a domácího násilí 116 006"
+  line 42.52 205.16 328.82 14.00 "Národní linka pro odvykání 800 350 000"
+  line 42.52 219.16 328.82 14.00 "Senior telefon 800 157 157"
+  line 42.52 233.16 328.82 14.00 "Linka seniorů 800 200 007"
+  line 42.52 485.52 103.82 17.00 "Město Kroměříž"
+  line 42.52 499.39 181.71 14.00 "Velké náměstí 115/1, 767 01 Kroměříž"
+  line 42.52 513.39 269.05 14.00 "www.mapapomoci-kromeriz.cz, socialni@mu-kromeriz.cz"
+  line 42.52 528.13 125.70 11.00 "Údaje jsou aktuální k 1. září 2026."
+  line 42.52 539.13 104.10 11.00 "Neprodejné. Vydáno zdarma."
+anchor grp-1 page 4 y 228.94
+anchor grp-10 page 48 y 96.94
+anchor grp-11 page 49 y 48.19
+anchor grp-12 page 49 y 106.69
+anchor grp-13 page 55 y 96.94
+anchor grp-14 page 56 y 48.19
+anchor grp-15 page 65 y 96.94
+anchor grp-16 page 65 y 155.44
+anchor grp-17 page 67 y 96.94
+anchor grp-18 page 67 y 440.61
+anchor grp-19 page 68 y 96.94
+anchor grp-2 page 4 y 374.94
+anchor grp-20 page 68 y 269.61
+anchor grp-21 page 69 y 48.19
+anchor grp-22 page 69 y 220.86
+anchor grp-23 page 70 y 48.19
+anchor grp-24 page 70 y 234.86
+anchor grp-25 page 71 y 48.19
+anchor grp-26 page 71 y 206.86
+anchor grp-27 page 72 y 48.19
+anchor grp-28 page 72 y 262.86
+anchor grp-29 page 73 y 48.19
+anchor grp-3 page 5 y 48.19
+anchor grp-30 page 73 y 234.86
+anchor grp-31 page 73 y 365.54
+anchor grp-32 page 74 y 96.94
+anchor grp-33 page 74 y 255.61
+anchor grp-34 page 75 y 48.19
+anchor grp-35 page 76 y 48.19
+anchor grp-36 page 76 y 221.36
+anchor grp-37 page 77 y 48.19
+anchor grp-38 page 77 y 220.86
+anchor grp-39 page 78 y 48.19
+anchor grp-4 page 11 y 96.94
+anchor grp-40 page 78 y 234.86
+anchor grp-41 page 79 y 96.94
+anchor grp-42 page 80 y 48.19
+anchor grp-43 page 81 y 48.19
+anchor grp-44 page 7 y 127.94
+anchor grp-45 page 8 y 145.44
+anchor grp-46 page 9 y 131.44
+anchor grp-47 page 9 y 459.44
+anchor grp-48 page 10 y 203.94
+anchor grp-49 page 82 y 96.94
+anchor grp-5 page 15 y 48.19
+anchor grp-50 page 82 y 159.44
+anchor grp-51 page 82 y 306.44
+anchor grp-52 page 82 y 368.94
+anchor grp-53 page 83 y 48.19
+anchor grp-54 page 83 y 251.69
+anchor grp-55 page 83 y 342.19
+anchor grp-56 page 83 y 404.69
+anchor grp-57 page 83 y 467.19
+anchor grp-58 page 84 y 117.44
+anchor grp-59 page 85 y 48.19
+anchor grp-6 page 33 y 48.19
+anchor grp-60 page 85 y 124.69
+anchor grp-61 page 85 y 279.69
+anchor grp-62 page 85 y 411.69
+anchor grp-63 page 85 y 473.69
+anchor grp-64 page 86 y 88.94
+anchor grp-65 page 86 y 136.94
+anchor grp-66 page 86 y 184.94
+anchor grp-67 page 86 y 232.94
+anchor grp-68 page 86 y 308.94
+anchor grp-69 page 86 y 356.94
+anchor grp-7 page 35 y 96.94
+anchor grp-70 page 86 y 418.94
+anchor grp-71 page 86 y 466.94
+anchor grp-72 page 87 y 48.19
+anchor grp-73 page 87 y 124.19
+anchor grp-74 page 87 y 172.19
+anchor grp-75 page 87 y 234.19
+anchor grp-76 page 87 y 299.19
+anchor grp-77 page 87 y 347.19
+anchor grp-78 page 87 y 395.19
+anchor grp-79 page 87 y 443.19
+anchor grp-8 page 36 y 48.19
+anchor grp-80 page 87 y 505.19
+anchor grp-81 page 88 y 48.19
+anchor grp-82 page 88 y 96.19
+anchor grp-83 page 88 y 144.19
+anchor grp-84 page 88 y 192.19
+anchor grp-85 page 88 y 240.19
+anchor grp-86 page 88 y 302.19
+anchor grp-87 page 88 y 350.19
+anchor grp-88 page 88 y 398.19
+anchor grp-89 page 88 y 460.19
+anchor grp-9 page 42 y 402.61
+anchor grp-90 page 89 y 48.19
+anchor grp-91 page 89 y 96.19
+anchor grp-92 page 89 y 144.19
+anchor grp-93 page 89 y 220.19
+anchor grp-94 page 89 y 318.19
+anchor grp-95 page 89 y 436.19
+anchor grp-96 page 90 y 48.19
+anchor grp-97 page 90 y 152.19
+anchor grp-98 page 91 y 270.94
+anchor grp-99 page 91 y 318.94
+anchor lst-adiktologie page 68 y 125.19
+anchor lst-byty-dps page 68 y 297.86
+anchor lst-cdz page 69 y 76.44
+anchor lst-dluhova-poradna page 69 y 249.11
+anchor lst-dobrovolnici page 70 y 76.44
+anchor lst-dzp-charita page 70 y 263.11
+anchor lst-hospic page 72 y 76.44
+anchor lst-klub-senioru page 71 y 76.44
+anchor lst-ku-zk page 74 y 125.19
+anchor lst-ldn-korycany page 71 y 235.11
+anchor lst-linka-bezpeci page 80 y 76.44
+anchor lst-linka-obeti page 80 y 320.46
+anchor lst-linka-odvykani page 81 y 76.44
+anchor lst-linka-psych page 80 y 244.79
+anchor lst-linka-rodina page 80 y 183.11
+anchor lst-linka-senioru page 80 y 471.81
+anchor lst-mp-km page 74 y 283.86
+anchor lst-mu-hulin page 75 y 76.44
+anchor lst-mu-km-ospod page 76 y 76.44
+anchor lst-mu-km-soc page 75 y 211.11
+anchor lst-ossz-km page 77 y 76.44
+anchor lst-pms-km page 76 y 384.29
+anchor lst-policie-km page 77 y 249.11
+anchor lst-pujcovna page 72 y 291.11
+anchor lst-rodinne-centrum page 73 y 76.44
+anchor lst-senior-taxi page 73 y 263.11
+anchor lst-senior-telefon page 80 y 396.14
+anchor lst-soud-km page 76 y 249.61
+anchor lst-svepomocna-demence page 73 y 393.79
+anchor lst-tisn-112 page 79 y 125.19
+anchor lst-tisn-150 page 79 y 203.86
+anchor lst-tisn-155 page 79 y 265.54
+anchor lst-tisn-156 page 79 y 327.21
+anchor lst-tisn-158 page 79 y 388.89
+anchor lst-up-km page 78 y 76.44
+anchor lst-vzp-km page 78 y 263.11
+anchor sec-1 page 1 y 48.19
+anchor sec-10 page 55 y 48.19
+anchor sec-11 page 65 y 48.19
+anchor sec-12 page 67 y 48.19
+anchor sec-13 page 68 y 48.19
+anchor sec-14 page 74 y 48.19
+anchor sec-15 page 79 y 48.19
+anchor sec-16 page 82 y 48.19
+anchor sec-17 page 85 y 230.94
+anchor sec-18 page 89 y 269.44
+anchor sec-19 page 92 y 48.19
+anchor sec-2 page 2 y 48.19
+anchor sec-3 page 3 y 48.19
+anchor sec-4 page 4 y 48.19
+anchor sec-5 page 6 y 48.19
+anchor sec-6 page 7 y 48.19
+anchor sec-7 page 11 y 48.19
+anchor sec-8 page 35 y 48.19
+anchor sec-9 page 48 y 48.19
+anchor svc-1002727 page 22 y 48.19
+anchor svc-1089188 page 25 y 48.19
+anchor svc-1460933 page 26 y 48.19
+anchor svc-1475195 page 44 y 48.19
+anchor svc-1508949 page 15 y 79.44
+anchor svc-1553506 page 33 y 79.44
+anchor svc-2004523 page 51 y 48.19
+anchor svc-2072048 page 66 y 48.19
+anchor svc-2138458 page 38 y 48.19
+anchor svc-2361587 page 49 y 137.94
+anchor svc-2569156 page 55 y 152.69
+anchor svc-2637851 page 62 y 48.19
+anchor svc-2959896 page 54 y 48.19
+anchor svc-3131750 page 17 y 48.19
+anchor svc-3242914 page 64 y 48.19
+anchor svc-3298545 page 11 y 128.19
+anchor svc-3543890 page 30 y 48.19
+anchor svc-3545530 page 61 y 48.19
+anchor svc-3651054 page 63 y 48.19
+anchor svc-3908699 page 12 y 124.69
+anchor svc-4031401 page 27 y 48.19
+anchor svc-4131766 page 24 y 48.19
+anchor svc-4482170 page 59 y 48.19
+anchor svc-4521137 page 19 y 48.19
+anchor svc-4668096 page 47 y 48.19
+anchor svc-4670672 page 43 y 48.19
+anchor svc-4897090 page 57 y 48.19
+anchor svc-5011629 page 40 y 48.19
+anchor svc-5042969 page 37 y 48.19
+anchor svc-5046230 page 32 y 48.19
+anchor svc-5182126 page 34 y 48.19
+anchor svc-5576604 page 56 y 103.94
+anchor svc-5592598 page 67 y 128.19
+anchor svc-5598913 page 39 y 48.19
+anchor svc-5785459 page 50 y 48.19
+anchor svc-6017462 page 52 y 48.19
+anchor svc-6216486 page 28 y 48.19
+anchor svc-6333822 page 46 y 48.19
+anchor svc-6403505 page 58 y 48.19
+anchor svc-6552476 page 14 y 48.19
+anchor svc-7029207 page 16 y 48.19
+anchor svc-7524005 page 42 y 48.19
+anchor svc-7960148 page 36 y 79.44
+anchor svc-8022035 page 41 y 97.19
+anchor svc-8076591 page 20 y 48.19
+anchor svc-8440836 page 23 y 48.19
+anchor svc-8549236 page 31 y 48.19
+anchor svc-8658331 page 18 y 48.19
+anchor svc-8692266 page 13 y 48.19
+anchor svc-8839290 page 21 y 48.19
+anchor svc-9382995 page 45 y 48.19
+anchor svc-9482976 page 60 y 48.19
+anchor svc-9563890 page 53 y 48.19
+anchor svc-9569344 page 29 y 48.19
+anchor svc-9730958 page 48 y 152.69
+anchor svc-9884785 page 65 y 186.69
+outline 1 sec-1 "Mapa pomoci"
+outline 1 sec-2 "Tiráž"
+outline 1 sec-3 "Úvodní slovo"
+outline 1 sec-4 "Jak používat katalog"
+outline 2 grp-1 "Piktogramy"
+outline 2 grp-2 "Zkratky"
+outline 2 grp-3 "Síť služeb v číslech"
+outline 1 sec-5 "Obsah"
+outline 1 sec-6 "Rozcestník podle životních situací"
+outline 2 grp-44 "Stáří a péče o blízké"
+outline 2 grp-45 "Zdravotní postižení"
+outline 2 grp-46 "Bydlení, peníze a úřady"
+outline 2 grp-47 "Rodina, děti a mládež"
+outline 2 grp-48 "Krize, násilí a závislosti"
+outline 1 sec-7 "Senioři"
+outline 2 grp-4 "Sociální poradenství"
+outline 3 svc-3298545 "Občanská poradna Kroměříž"
+outline 3 svc-3908699 "Poradna pro lidi se zrakovým postižením"
+outline 3 svc-8692266 "Poradna pro neslyšící a nedoslýchavé"
+outline 3 svc-6552476 "Poradna pro pečující a seniory"
+outline 2 grp-5 "Služby sociální péče"
+outline 3 svc-1508949 "Denní stacionář Zahrada"
+outline 3 svc-7029207 "Domov Dobrého pastýře"
+outline 3 svc-3131750 "Domov pro seniory Hulín"
+outline 3 svc-8658331 "Domov pro seniory Kroměříž"
+outline 3 svc-4521137 "Domov se zvláštním režimem Kroměříž"
+outline 3 svc-8076591 "Charitní pečovatelská služba Chropyně"
+outline 3 svc-8839290 "Odlehčovací služba – pobytová"
+outline 3 svc-1002727 "Odlehčovací služba Charity – terénní"
+outline 3 svc-8440836 "Odlehčovací služba Zahrada – ambulantní"
+outline 3 svc-4131766 "Osobní asistence Hanácko"
+outline 3 svc-1089188 "Osobní asistence Koryčansko"
+outline 3 svc-1460933 "Pečovatelská služba Hulín"
+outline 3 svc-4031401 "Pečovatelská služba Koryčany"
+outline 3 svc-6216486 "Pečovatelská služba Kroměříž"
+outline 3 svc-9569344 "Pečovatelská služba Morkovice-Slížany"
+outline 3 svc-3543890 "Průvodcovská a předčitatelská služba"
+outline 3 svc-8549236 "Sociální lůžka Zdravotního centra Koryčany"
+outline 3 svc-5046230 "Tísňová péče Strážce"
+outline 2 grp-6 "Služby sociální prevence"
+outline 3 svc-1553506 "Aktivizační centrum pro seniory Elán"
+outline 3 svc-5182126 "Linka důvěry Hanácko"
+outline 1 sec-8 "Osoby se zdravotním postižením"
+outline 2 grp-7 "Sociální poradenství"
+outline 2 grp-8 "Služby sociální péče"
+outline 3 svc-7960148 "Centrum denních služeb Mozaika"
+outline 3 svc-5042969 "Denní stacionář Slunečnice"
+outline 3 svc-2138458 "Domov Pod Lipami"
+outline 3 svc-5598913 "Chráněné bydlení Domeček"
+outline 3 svc-5011629 "Chráněné bydlení Na Valech"
+outline 3 svc-8022035 "Podpora samostatného bydlení Zelený ostrov"
+outline 3 svc-7524005 "Týdenní stacionář Pod Lipami"
+outline 2 grp-9 "Služby sociální prevence"
+outline 3 svc-4670672 "Raná péče Střední Morava"
+outline 3 svc-1475195 "Sociálně terapeutická dílna Slunečnice"
+outline 3 svc-9382995 "Sociální rehabilitace pro nevidomé a slabozraké"
+outline 3 svc-6333822 "Sociální rehabilitace Zelený ostrov"
+outline 3 svc-4668096 "Tlumočnická služba pro neslyšící"
+outline 1 sec-9 "Rodiny, děti a mládež"
+outline 2 grp-10 "Sociální poradenství"
+outline 3 svc-9730958 "Poradna pro rodinu a mezilidské vztahy"
+outline 2 grp-11 "Služby sociální péče"
+outline 2 grp-12 "Služby sociální prevence"
+outline 3 svc-2361587 "Azylový dům pro matky s dětmi Hnízdo"
+outline 3 svc-5785459 "Dům na půl cesty Přístav"
+outline 3 svc-2004523 "Klub Kompas – nízkoprahové zařízení pro děti a mládež"
+outline 3 svc-6017462 "Klub Kompas Hulín"
+outline 3 svc-9563890 "Sociálně aktivizační služba pro rodiny Chropyně"
+outline 3 svc-2959896 "Sociálně aktivizační služba pro rodiny Rodinný kruh"
+outline 1 sec-10 "Lidé v krizi a v obtížné situaci"
+outline 2 grp-13 "Sociální poradenství"
+outline 3 svc-2569156 "Poradna Nový start"
+outline 2 grp-14 "Služby sociální prevence"
+outline 3 svc-5576604 "Azylový dům pro muže Kroměříž"
+outline 3 svc-4897090 "Intervenční centrum Kroměříž"
+outline 3 svc-6403505 "Kontaktní centrum Kroměříž"
+outline 3 svc-4482170 "Krizové centrum Kroměříž"
+outline 3 svc-9482976 "Nízkoprahové denní centrum Kroměříž"
+outline 3 svc-3545530 "Noclehárna Kroměříž"
+outline 3 svc-2637851 "Terénní program Krok za krokem"
+outline 3 svc-3651054 "Terénní program Noční cesta"
+outline 3 svc-3242914 "Terénní programy Společně"
+outline 1 sec-11 "Závislosti"
+outline 2 grp-15 "Služby sociální péče"
+outline 2 grp-16 "Služby sociální prevence"
+outline 3 svc-9884785 "Doléčovací centrum Krok"
+outline 3 svc-2072048 "Terapeutická komunita Nětčice"
+outline 1 sec-12 "Cizinci a menšiny"
+outline 2 grp-17 "Sociální poradenství"
+outline 3 svc-5592598 "Poradna pro cizince a národnostní menšiny"
+outline 2 grp-18 "Služby sociální prevence"
+outline 1 sec-13 "Návazné služby"
+outline 2 grp-19 "Závislosti"
+outline 3 lst-adiktologie "Adiktologická ambulance"
+outline 2 grp-20 "Bydlení"
+outline 3 lst-byty-dps "Byty v domech s pečovatelskou službou"
+outline 2 grp-21 "Duševní zdraví"
+outline 3 lst-cdz "Centrum duševního zdraví Kroměříž"
+outline 2 grp-22 "Dluhové poradenství"
+outline 3 lst-dluhova-poradna "Dluhová poradna Hanácko"
+outline 2 grp-23 "Dobrovolnictví"
+outline 3 lst-dobrovolnici "Dobrovolnické centrum Kroměříž"
+outline 2 grp-24 "Domácí zdravotní péče"
+outline 3 lst-dzp-charita "Charitní ošetřovatelská služba"
+outline 2 grp-25 "Volný čas seniorů"
+outline 3 lst-klub-senioru "Klub seniorů Kroměříž"
+outline 2 grp-26 "Zdravotní péče"
+outline 3 lst-ldn-korycany "Léčebna dlouhodobě nemocných Koryčany"
+outline 2 grp-27 "Paliativní péče"
+outline 3 lst-hospic "Mobilní hospic Svatý Kryštof"
+outline 2 grp-28 "Kompenzační pomůcky"
+outline 3 lst-pujcovna "Půjčovna kompenzačních pomůcek"
+outline 2 grp-29 "Rodina a děti"
+outline 3 lst-rodinne-centrum "Rodinné centrum Pastelka"
+outline 2 grp-30 "Doprava"
+outline 3 lst-senior-taxi "Senior taxi Kroměříž"
+outline 2 grp-31 "Svépomocné skupiny"
+outline 3 lst-svepomocna-demence "Svépomocná skupina pro pečující o lidi s demencí"
+outline 1 sec-14 "Úřady a instituce"
+outline 2 grp-32 "Krajský úřad"
+outline 3 lst-ku-zk "Krajský úřad Zlínského kraje, odbor sociálních věcí"
+outline 2 grp-33 "Městská policie"
+outline 3 lst-mp-km "Městská policie Kroměříž"
+outline 2 grp-34 "Sociální odbor"
+outline 3 lst-mu-hulin "Městský úřad Hulín, odbor sociálních věcí"
+outline 3 lst-mu-km-soc "Městský úřad Kroměříž, odbor sociálních věcí"
+outline 2 grp-35 "Sociálně-právní ochrana dětí"
+outline 3 lst-mu-km-ospod "Městský úřad Kroměříž, oddělení sociálně-právní ochrany dětí"
+outline 2 grp-36 "Justice"
+outline 3 lst-soud-km "Okresní soud v Kroměříži – opatrovnické oddělení"
+outline 3 lst-pms-km "Probační a mediační služba – středisko Kroměříž"
+outline 2 grp-37 "Důchody a nemocenská"
+outline 3 lst-ossz-km "Okresní správa sociálního zabezpečení Kroměříž"
+outline 2 grp-38 "Policie"
+outline 3 lst-policie-km "Policie ČR – obvodní oddělení Kroměříž"
+outline 2 grp-39 "Dávky a zaměstnanost"
+outline 3 lst-up-km "Úřad práce ČR – kontaktní pracoviště Kroměříž"
+outline 2 grp-40 "Zdravotní pojištění"
+outline 3 lst-vzp-km "Všeobecná zdravotní pojišťovna ČR – klientské pracoviště Kroměříž"
+outline 1 sec-15 "Krizové linky a tísňová volání"
+outline 2 grp-41 "Tísňová volání"
+outline 3 lst-tisn-112 "Jednotné evropské číslo tísňového volání"
+outline 3 lst-tisn-150 "Hasičský záchranný sbor"
+outline 3 lst-tisn-155 "Zdravotnická záchranná služba"
+outline 3 lst-tisn-156 "Městská policie"
+outline 3 lst-tisn-158 "Policie České republiky"
+outline 2 grp-42 "Krizová linka"
+outline 3 lst-linka-bezpeci "Linka bezpečí"
+outline 3 lst-linka-rodina "Linka pro rodinu a školu"
+outline 3 lst-linka-psych "Linka první psychické pomoci"
+outline 3 lst-linka-obeti "Linka pomoci obětem kriminality a domácího násilí"
+outline 3 lst-senior-telefon "Senior telefon"
+outline 3 lst-linka-senioru "Linka seniorů"
+outline 2 grp-43 "Poradenská linka"
+outline 3 lst-linka-odvykani "Národní linka pro odvykání"
+outline 1 sec-16 "Rejstřík poskytovatelů"
+outline 1 sec-17 "Rejstřík služeb podle druhu"
+outline 1 sec-18 "Rejstřík služeb podle obcí"
+outline 1 sec-19 "Zadní obálka"
