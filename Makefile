@@ -96,6 +96,12 @@ unit: all
 demo: deps
 	$(MAKE) all
 	$(BUILD)/$(PROG) render samples/kromeriz/edice.yaml
+	$(BUILD)/$(PROG) render --layout=a4-directory \
+	    --pdf=samples/kromeriz/vystup/mapa-pomoci-kromeriz-a4.pdf \
+	    samples/kromeriz/edice.yaml
+	$(BUILD)/$(PROG) render --layout=large-print \
+	    --pdf=samples/kromeriz/vystup/mapa-pomoci-kromeriz-velke-pismo.pdf \
+	    samples/kromeriz/edice.yaml
 	$(BUILD)/$(PROG) check samples/registry/edice.yaml
 
 # The whole suite again with AddressSanitizer and UBSan (the fuzzers already
