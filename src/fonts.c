@@ -313,6 +313,12 @@ fonts_open(const char *dir, struct diag *d)
 		return NULL;
 	}
 	qsort(f->families, f->nfamilies, sizeof *f->families, cmp_family);
+	/*
+	 * Also fontconfig's default configuration: cairo resolves the font
+	 * patterns of the PDF writer through it, and would otherwise load the
+	 * system's configuration (whose rules could make a face synthetic).
+	 */
+	FcConfigSetCurrent(f->cfg);
 	return f;
 }
 

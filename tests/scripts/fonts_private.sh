@@ -1,6 +1,7 @@
 #!/bin/sh
 # Output never depends on the machine's fonts: checking an edition (which
-# loads its layout and the fonts of fonts/) opens the bundled font files and
+# loads its layout and the fonts of fonts/) and rendering its PDF open the
+# bundled font files and
 # nothing of the system's fontconfig set-up — no /etc/fonts, no font or
 # cache directories. Also: the bundled fonts carry their licences and stay
 # small.
@@ -15,6 +16,13 @@ trap 'rm -f "$log"' EXIT
 ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
     strace -f -qq -o "$log" -e trace=%file \
     "$MAPA" check --quiet samples/kromeriz/edice.yaml >/dev/null
+# Rendering too: Pango and cairo's PDF fonts see only the private set.
+pdf=$(mktemp)
+ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+    strace -f -qq -o "$log.render" -e trace=%file \
+    "$MAPA" render --pdf="$pdf" samples/kromeriz/edice.yaml >/dev/null
+cat "$log.render" >> "$log"
+rm -f "$pdf" "$log.render"
 status=0
 if grep -E '"(/usr/share/fonts|/usr/local/share/fonts|/etc/fonts|/var/cache/fontconfig|[^"]*/\.fonts|[^"]*/\.cache/fontconfig|[^"]*/\.config/fontconfig|[^"]*/\.local/share/fonts)' "$log"; then
 	echo "FAIL: mapa looked at the system's fonts or fontconfig files"
