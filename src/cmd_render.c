@@ -8,12 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "build.h"
 #include "changes.h"
 #include "cmd_render.h"
 #include "diag.h"
 #include "edition.h"
+#include "impose.h"
 #include "render_pdf.h"
 #include "stats.h"
 #include "util.h"
@@ -25,13 +27,26 @@ struct render_opts {
 	const char	*pdf;		/* --pdf=FILE, or NULL */
 	const char	*layout;	/* --layout=NAME|FILE, or NULL */
 	const char	*geometry;	/* --geometry=FILE: page geometry dump */
+	const char	*print;		/* --print=FILE: print PDF, or NULL */
+	const char	*booklet;	/* --booklet=FILE: imposed booklet */
+	bool		 perfect;	/* --binding=perfect (else saddle) */
 };
+
+/* Output options name the only outputs to write (else the edition's). */
+static bool
+cli_outputs(const struct render_opts *o)
+{
+	return o->pdf != NULL || o->xlsx != NULL || o->print != NULL ||
+	    o->booklet != NULL;
+}
 
 static int
 render_usage(void)
 {
 	fputs("usage: mapa render [--strict] [--pdf=FILE] [--xlsx=FILE] "
 	    "[--layout=LAYOUT]\n"
+	    "                  [--print=FILE] [--booklet=FILE] "
+	    "[--binding=saddle|perfect]\n"
 	    "                  [--geometry=FILE] EDITION\n", stderr);
 	return 2;
 }
@@ -60,6 +75,15 @@ parse(int argc, char **argv, struct render_opts *o)
 		else if (options && strncmp(argv[i], "--geometry=", 11) == 0 &&
 		    argv[i][11] != '\0')
 			o->geometry = argv[i] + 11;
+		else if (options && strncmp(argv[i], "--print=", 8) == 0 &&
+		    argv[i][8] != '\0')
+			o->print = argv[i] + 8;
+		else if (options && strncmp(argv[i], "--booklet=", 10) == 0 &&
+		    argv[i][10] != '\0')
+			o->booklet = argv[i] + 10;
+		else if (options && (strcmp(argv[i], "--binding=saddle") == 0 ||
+		    strcmp(argv[i], "--binding=perfect") == 0))
+			o->perfect = argv[i][10] == 'p';
 		else if (options && strncmp(argv[i], "--", 2) == 0) {
 			fprintf(stderr, "mapa: unknown option %s\n", argv[i]);
 			return -1;
@@ -145,7 +169,51 @@ iso_date(time_t t, char *buf, size_t size)
 	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-/* Writes the reader PDF; false after a reported failure. */
+/*
+ * Writes the print PDF and the booklet (impose.h) the options or the
+ * edition name, from the reader PDF at reader; false after a failure.
+ */
+static bool
+write_print(const struct render_opts *o, const struct edition *e,
+    const char *reader, struct diag *d)
+{
+	struct impose_opts io;
+	struct impose_out res;
+	const char	*print = o->print != NULL ? o->print :
+			    cli_outputs(o) ? NULL : e->outputs.print.s;
+	const char	*booklet = o->booklet != NULL ? o->booklet :
+			    cli_outputs(o) ? NULL : e->outputs.booklet.s;
+	bool		 ok = true;
+
+	impose_opts_for(&io, e, o->layout);
+	io.binding = o->perfect ? IMPOSE_PERFECT : IMPOSE_SADDLE;
+	if (print != NULL) {
+		io.pos = o->print != NULL ? NULL : &e->outputs.print.pos;
+		if ((ok = impose_print(reader, print, &io, d, &res)))
+			printf("mapa: wrote %s (%zu pages with bleed and crop "
+			    "marks)\n", print, res.pages);
+	}
+	if (booklet != NULL) {
+		io.pos = o->booklet != NULL ? NULL : &e->outputs.booklet.pos;
+		if (!impose_booklet(reader, booklet, &io, d, &res))
+			ok = false;
+		else if (o->perfect)
+			printf("mapa: wrote %s (%zu pages for perfect binding, "
+			    "%zu blank added)\n", booklet, res.pages,
+			    res.blanks);
+		else
+			printf("mapa: wrote %s (%zu sheet sides for saddle "
+			    "stitch, %zu blank pages added)\n", booklet,
+			    res.pages, res.blanks);
+	}
+	return ok;
+}
+
+/*
+ * Writes the reader PDF and the print files made from it (to a temporary
+ * reader PDF when only they are asked for); false after a reported
+ * failure.
+ */
 static bool
 write_pdf(const struct render_opts *o, const struct edition *e,
     const struct catalogue *c, const struct stats *st, time_t created,
@@ -155,11 +223,19 @@ write_pdf(const struct render_opts *o, const struct edition *e,
 	struct render_pdf_out out;
 	char		 date[32];
 	FILE		*geo = NULL;
-	bool		 ok;
+	char		*tmp = NULL;
+	bool		 ok, print;
 
-	in.path = o->pdf != NULL ? o->pdf : o->xlsx != NULL ? NULL :
+	in.path = o->pdf != NULL ? o->pdf : cli_outputs(o) ? NULL :
 	    e->outputs.pdf.s;
 	in.pos = o->pdf != NULL ? NULL : &e->outputs.pdf.pos;
+	print = o->print != NULL || o->booklet != NULL || (!cli_outputs(o) &&
+	    (e->outputs.print.s != NULL || e->outputs.booklet.s != NULL));
+	if (in.path == NULL && print) {
+		if ((in.path = tmp = impose_tmp_reader(d)) == NULL)
+			return false;
+		in.pos = NULL;
+	}
 	if (in.path == NULL)
 		return true;
 	if (o->geometry != NULL && (geo = fopen(o->geometry, "w")) == NULL) {
@@ -177,8 +253,14 @@ write_pdf(const struct render_opts *o, const struct edition *e,
 	ok = render_pdf(&in, &out, d);
 	if (geo != NULL)
 		fclose(geo);
-	if (ok)
+	if (ok && tmp == NULL)
 		printf("mapa: wrote %s (%zu pages)\n", in.path, out.pages);
+	if (ok && print)
+		ok = write_print(o, e, in.path, d);
+	if (tmp != NULL) {
+		unlink(tmp);
+		free(tmp);
+	}
 	return ok;
 }
 
@@ -190,7 +272,7 @@ write_xlsx(const struct render_opts *o, const struct edition *e,
 {
 	struct xlsx_input in = { 0 };
 	struct changes	*ch;
-	const char	*path = o->xlsx != NULL ? o->xlsx : o->pdf != NULL ?
+	const char	*path = o->xlsx != NULL ? o->xlsx : cli_outputs(o) ?
 			    NULL : e->outputs.xlsx.s;
 	const struct srcpos *pos = o->xlsx != NULL ? NULL :
 	    &e->outputs.xlsx.pos;
@@ -219,10 +301,11 @@ write_outputs(const struct render_opts *o, const struct edition *e,
 {
 	struct stats	*st;
 
-	if ((o->pdf != NULL ? o->pdf : e->outputs.pdf.s) == NULL &&
-	    (o->xlsx != NULL ? o->xlsx : e->outputs.xlsx.s) == NULL) {
+	if (!cli_outputs(o) && e->outputs.pdf.s == NULL &&
+	    e->outputs.xlsx.s == NULL && e->outputs.print.s == NULL &&
+	    e->outputs.booklet.s == NULL) {
 		printf("mapa: the edition names no outputs (vystupy: pdf, "
-		    "xlsx); nothing written\n");
+		    "tisk, brozura, xlsx); nothing written\n");
 		return;
 	}
 	st = edition_stats(e, c);
