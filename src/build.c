@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "build.h"
+#include "filter.h"
 #include "layout_file.h"
 #include "merge.h"
 #include "validate.h"
@@ -25,12 +26,45 @@ build_edition_inputs(struct catalogue *c, const struct edition *e,
 	}
 }
 
+/*
+ * The stages after loading: merge → validate → link → filter (with the
+ * edition's filters, when there is an edition).
+ */
+static void
+build_finish(struct catalogue *c, const struct edition *e, struct diag *d)
+{
+	struct filter_stats st;
+
+	merge_catalogue(c, d);
+	validate_catalogue(c, d);
+	model_link(c, d);
+	filter_catalogue(c, e, NULL, d, &st);
+	/* Only news when nothing else explains it. */
+	if (c->nservices == 0 && st.before > 0)
+		diag(d, D_EMPTY_CATALOGUE, NULL,
+		    "the filters left no services to print");
+	else if (c->nservices == 0 && diag_count(d, DIAG_FATAL) == 0 &&
+	    diag_count(d, DIAG_ERROR) == 0)
+		diag(d, D_EMPTY_CATALOGUE, NULL,
+		    "the catalogue has no services to print");
+}
+
+struct catalogue *
+build_edition(const struct edition *e, struct diag *d)
+{
+	struct catalogue *c = model_new();
+
+	build_edition_inputs(c, e, d);
+	build_finish(c, e, d);
+	return c;
+}
+
 struct catalogue *
 build_catalogue(int argc, char **argv, const struct build_opts *o,
     struct diag *d, struct edition **edition)
 {
 	struct catalogue *c = model_new();
-	struct edition	 *e;
+	struct edition	 *e, *first = NULL;
 	struct load_opts  opts;
 	int		  i;
 	enum input_format fmt;
@@ -45,8 +79,8 @@ build_catalogue(int argc, char **argv, const struct build_opts *o,
 			if ((e = edition_load(argv[i], d)) != NULL) {
 				lspec_check_edition(e, d);
 				build_edition_inputs(c, e, d);
-				if (edition != NULL && *edition == NULL)
-					*edition = e;
+				if (first == NULL)
+					first = e;
 				else
 					edition_free(e);
 			}
@@ -57,14 +91,11 @@ build_catalogue(int argc, char **argv, const struct build_opts *o,
 		opts.input = i;
 		load_file(c, argv[i], fmt, &opts, d);
 	}
-	merge_catalogue(c, d);
-	validate_catalogue(c, d);
-	model_link(c, d);
-	/* Only news when nothing else explains it. */
-	if (c->nservices == 0 && diag_count(d, DIAG_FATAL) == 0 &&
-	    diag_count(d, DIAG_ERROR) == 0)
-		diag(d, D_EMPTY_CATALOGUE, NULL,
-		    "the catalogue has no services to print");
+	build_finish(c, first, d);
+	if (edition != NULL)
+		*edition = first;
+	else
+		edition_free(first);
 	return c;
 }
 
@@ -73,6 +104,7 @@ build_previous(const struct edition *e, struct diag *d)
 {
 	struct catalogue *c;
 	struct load_opts  opts;
+	struct srcpos	  where = { NULL, 0, 0 };
 
 	if (e->previous_data.s == NULL)
 		return NULL;
@@ -86,5 +118,8 @@ build_previous(const struct edition *e, struct diag *d)
 	merge_catalogue(c, d);
 	validate_catalogue(c, d);
 	model_link(c, d);
+	/* the same part of the network, or everything else looks ended */
+	where.file = diag_file(d, e->previous_data.s);
+	filter_catalogue(c, e, &where, d, NULL);
 	return c;
 }
