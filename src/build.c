@@ -59,6 +59,24 @@ build_edition(const struct edition *e, struct diag *d)
 	return c;
 }
 
+/* Checks the layout of the edition and those its variants name. */
+static void
+check_layouts(const struct edition *e, struct diag *d)
+{
+	struct edition	*v;
+	size_t		 i;
+
+	lspec_check_edition(e, d);
+	for (i = 0; i < e->nvariants; i++) {
+		if (e->variants[i].layout.s == NULL)
+			continue;
+		if ((v = edition_for_variant(e, i, d)) != NULL) {
+			lspec_check_edition(v, d);
+			edition_free(v);
+		}
+	}
+}
+
 struct catalogue *
 build_catalogue(int argc, char **argv, const struct build_opts *o,
     struct diag *d, struct edition **edition)
@@ -77,7 +95,7 @@ build_catalogue(int argc, char **argv, const struct build_opts *o,
 			continue;	/* reported: cannot open */
 		if (fmt == FMT_EDITION) {
 			if ((e = edition_load(argv[i], d)) != NULL) {
-				lspec_check_edition(e, d);
+				check_layouts(e, d);
 				build_edition_inputs(c, e, d);
 				if (first == NULL)
 					first = e;

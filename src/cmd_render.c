@@ -304,15 +304,64 @@ write_outputs(const struct render_opts *o, const struct edition *e,
 	if (!cli_outputs(o) && e->outputs.pdf.s == NULL &&
 	    e->outputs.xlsx.s == NULL && e->outputs.print.s == NULL &&
 	    e->outputs.booklet.s == NULL) {
-		printf("mapa: the edition names no outputs (vystupy: pdf, "
-		    "tisk, brozura, xlsx); nothing written\n");
+		if (e->nvariants == 0)
+			printf("mapa: the edition names no outputs (vystupy: "
+			    "pdf, tisk, brozura, xlsx); nothing written\n");
 		return;
 	}
+	if (e->variant != NULL)
+		printf("mapa: variant „%s“:\n", e->variant->id.s);
 	st = edition_stats(e, c);
 	write_pdf(o, e, c, st, created, d);
 	diag_flush(d);
 	write_xlsx(o, e, c, prev, st, created, d);
 	stats_free(st);
+}
+
+/*
+ * The editions to render: the edition itself, then each of its variants
+ * (varianty) as a full edition with its own catalogue — the inputs are
+ * loaded again with the variant's narrower filters. Output options on the
+ * command line name the edition's own outputs only: variants are then
+ * skipped.
+ */
+struct job {
+	struct edition	 *e;		/* owned unless it is the edition */
+	struct catalogue *c;
+	struct catalogue *prev;
+};
+
+static struct job *
+variant_jobs(const struct render_opts *o, struct edition *e,
+    struct diag *d, size_t *n)
+{
+	struct job	*jobs;
+	size_t		 i;
+
+	*n = 0;
+	if (cli_outputs(o) || e->nvariants == 0)
+		return NULL;
+	jobs = xcalloc(e->nvariants, sizeof *jobs);
+	for (i = 0; i < e->nvariants; i++) {
+		jobs[i].e = edition_for_variant(e, i, d);
+		jobs[i].c = build_edition(jobs[i].e, d);
+		jobs[i].prev = build_previous(jobs[i].e, d);
+	}
+	*n = e->nvariants;
+	return jobs;
+}
+
+static void
+jobs_free(struct job *jobs, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		model_free(jobs[i].prev);
+		model_free(jobs[i].c);
+		edition_free(jobs[i].e);
+	}
+	free(jobs);
 }
 
 int
@@ -323,7 +372,9 @@ cmd_render(int argc, char **argv)
 	struct diag	  *d;
 	struct catalogue  *c, *prev = NULL;
 	struct edition	  *e = NULL;
+	struct job	  *jobs = NULL;
 	time_t		   created = 0;
+	size_t		   njobs = 0, i;
 	int		   n, status;
 	bool		   errors, warnings;
 
@@ -341,7 +392,9 @@ cmd_render(int argc, char **argv)
 	}
 	if (e != NULL) {
 		prev = build_previous(e, d);
+		jobs = variant_jobs(&o, e, d, &njobs);
 		if (!creation_time(e, c, &created)) {
+			jobs_free(jobs, njobs);
 			model_free(prev);
 			model_free(c);
 			edition_free(e);
@@ -359,9 +412,15 @@ cmd_render(int argc, char **argv)
 	else {
 		write_outputs(&o, e, c, prev, created, d);
 		diag_flush(d);
+		for (i = 0; i < njobs; i++) {
+			write_outputs(&o, jobs[i].e, jobs[i].c, jobs[i].prev,
+			    created, d);
+			diag_flush(d);
+		}
 	}
 	diag_summary(d, stdout);
 	status = diag_exit_status(d, o.strict);
+	jobs_free(jobs, njobs);
 	model_free(prev);
 	model_free(c);
 	edition_free(e);

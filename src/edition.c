@@ -61,7 +61,8 @@ static const char *const output_keys[] = {
 	"pdf", "tisk", "brozura", "xlsx", NULL
 };
 static const char *const variant_keys[] = {
-	"id", "nazev", "podtitul", "uzemi", "filtry", "vystupy", NULL
+	"id", "nazev", "podtitul", "uzemi", "rozvrzeni", "filtry", "vystupy",
+	NULL
 };
 static const char *const variant_filter_keys[] = {
 	"obce", "cilove_skupiny", NULL
@@ -1110,6 +1111,7 @@ read_variant(struct ectx *c, struct node *n, struct edition_variant *v)
 	v->title = member_text(c, n, "nazev", "varianty.nazev");
 	v->subtitle = member_text(c, n, "podtitul", "varianty.podtitul");
 	v->territory = member_text(c, n, "uzemi", "varianty.uzemi");
+	v->layout = member_text(c, n, "rozvrzeni", "varianty.rozvrzeni");
 	f = tree_get(n, "filtry");
 	if (v->id.s != NULL && want(c, f, N_OBJECT, "varianty.filtry")) {
 		variant_obce(c, tree_get(f, "obce"), v);
@@ -1247,6 +1249,8 @@ edition_for_variant(const struct edition *e, size_t i, struct diag *d)
 		v->subtitle = var->subtitle;
 	if (var->territory.s != NULL)
 		v->territory = var->territory;
+	if (var->layout.s != NULL)
+		v->layout = var->layout;
 	if (var->nobce > 0) {
 		v->filter.obce = var->obce;
 		v->filter.nobce = var->nobce;

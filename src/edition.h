@@ -145,6 +145,7 @@ struct edition_variant {
 	struct str		 title;		/* nazev; s NULL: the edition's */
 	struct str		 subtitle;	/* podtitul; s NULL: the edition's */
 	struct str		 territory;	/* uzemi; s NULL: the edition's */
+	struct str		 layout;	/* rozvrzeni; s NULL: the edition's */
 	struct str		*municipalities; /* filtry.obce as written and */
 	const char		**obce;		/* the same as load filters; */
 	size_t			 nobce;		/* 0: the edition's */
