@@ -18,7 +18,14 @@
  *    cairo_surface_finish): no tag is ever issued on a page that draws
  *    nothing, and "Document" is opened at the first page that draws;
  *  - errors surface only when the surface is finished, so its status is
- *    checked then.
+ *    checked then;
+ *  - there is no Artifact tag, so decoration (running heads, folios,
+ *    continuation marks, rules, boxes, dot leaders, pictures that are not
+ *    content) is drawn inside a "Private" element of its own, which
+ *    pdfpost.c removes from the structure tree and marks as an artifact;
+ *  - structure elements take no attributes, so the alternative texts of
+ *    Figures and the /Contents of Links are collected in struct pdf_tags
+ *    (in the order the elements are opened) for pdfpost.c to add.
  *
  * Fonts are loaded from the very files the typesetter measured, through a
  * fontconfig pattern holding only the file and face index: nothing in it
@@ -95,6 +102,15 @@ struct pdf {
 
 	/* Tagging state. */
 	bool		 doc_open;	/* "Document" */
+	size_t		*sect_of;	/* [doc->npars]: 1 + section index */
+	size_t		 sect;		/* 1 + the open Sect's section; 0 */
+	const char	*grp_tag;	/* "L", "TOC" or "Table" open, or NULL */
+	size_t		 grp_next;	/* seq of the group's next item */
+	int		 heading;	/* level of the last heading tagged */
+	bool		 row;		/* the open paragraph is a table row */
+	int		 cell;		/* its cell being drawn: 0, 1 */
+	double		 row_x;		/* in the line drawn: where its second
+					   cell starts (INFINITY: none) */
 	bool		 par_open;
 	size_t		 pageno;	/* 1 + index of the page being drawn */
 	const struct doc_par *par;	/* the open paragraph's */
@@ -103,6 +119,9 @@ struct pdf {
 	const struct pg_mark *link;	/* the open Link's mark */
 	const struct pg_line *line;	/* the line being drawn */
 	bool		*linked;	/* its marks that got a Link */
+	struct pdf_tags	*tags;		/* what pdfpost.c adds */
+	size_t		 capalt, caplink;
+	struct buf	 ltext;		/* text drawn in the open Link */
 
 	/* Scratch buffers for one run. */
 	cairo_glyph_t	*glyphs;
@@ -111,6 +130,8 @@ struct pdf {
 	size_t		 capclusters;
 	int		*member;	/* cluster -> link mark index or -1 */
 	size_t		 capmember;
+	unsigned char	*cellof;	/* cluster -> table cell (0, 1) */
+	size_t		 capcellof;
 	struct buf	 text;
 	struct buf	 attr;
 
@@ -247,25 +268,196 @@ get_font(struct pdf *p, size_t i, float size)
 
 /* ---- tags -------------------------------------------------------------- */
 
-static const char *
-par_tag(const struct doc_par *par)
+static bool	 is_invisible(uint32_t);
+static bool	 item_draws(const struct pg_item *);
+
+/*
+ * Whether a contents-like line is a row of a two-column table: a name,
+ * dot leaders and a value (the emergency numbers on the back cover), as
+ * opposed to a line of the contents, signpost or an index, which points
+ * at a page.
+ */
+static bool
+is_row(const struct doc_par *par)
 {
+	bool	 fill = false;
+	size_t	 i;
+
+	if (par == NULL || par->tag != DT_TOCI)
+		return false;
+	for (i = 0; i < par->nspans; i++) {
+		if (par->spans[i].ref != NULL || par->spans[i].dest != NULL)
+			return false;
+		fill |= (par->spans[i].flags & DS_FILL) != 0;
+	}
+	return fill;
+}
+
+/*
+ * The element of a paragraph. A heading is tagged at most one level
+ * deeper than the heading before it in structure order (an entry name
+ * right under a section title becomes H2), so that levels never skip.
+ */
+static const char *
+par_tag(struct pdf *p, const struct doc_par *par)
+{
+	static const char *const hn[] = { "H1", "H2", "H3" };
+	int	 lv;
+
 	if (par == NULL)
 		return "P";
 	switch (par->tag) {
 	case DT_H1:
 	case DT_TITLE:
-		return "H1";
+		lv = 1;
+		break;
 	case DT_H2:
-		return "H2";
+		lv = 2;
+		break;
 	case DT_H3:
-		return "H3";
-	case DT_P:
+		lv = 3;
+		break;
 	case DT_LI:
+		return "LI";
 	case DT_TOCI:
+		return is_row(par) ? "TR" : "TOCI";
+	case DT_P:
+	default:
+		return "P";
+	}
+	if (lv > p->heading + 1)
+		lv = p->heading + 1;
+	p->heading = lv;
+	return hn[lv - 1];
+}
+
+/* Appends a copy of s (len bytes) to a list of pdf_tags. */
+static void
+tags_add(char ***list, size_t *n, size_t *cap, const char *s, size_t len)
+{
+	if (*n == *cap)
+		grow(list, cap, *n + 1, sizeof **list);
+	(*list)[(*n)++] = xstrndup(s, len);
+}
+
+/*
+ * Text for alternative descriptions: soft hyphens and word joiners
+ * dropped, no-break spaces as spaces, runs of spaces as one, no spaces
+ * at the ends.
+ */
+static void
+plain_text(struct buf *b, const char *s, size_t len)
+{
+	size_t	 i, n, start = b->len;
+	uint32_t cp;
+
+	for (i = 0; i < len; i += n) {
+		n = utf8_decode((const unsigned char *)s + i, len - i, &cp);
+		if (n == 0) {
+			n = 1;
+			continue;
+		}
+		if (is_invisible(cp))
+			continue;
+		if (cp == 0xA0 || cp == 0x202F || cp == 0x2007 ||
+		    is_space((unsigned char)s[i])) {
+			if (b->len > start && b->data[b->len - 1] != ' ')
+				buf_putc(b, ' ');
+			continue;
+		}
+		buf_put(b, s + i, n);
+	}
+	while (b->len > start && b->data[b->len - 1] == ' ')
+		b->len--;
+}
+
+/* The Czech alternative text of a pictogram without one of its own. */
+static const char *
+icon_alt(enum doc_icon icon)
+{
+	switch (icon) {
+	case DI_ADDRESS:	return "adresa";
+	case DI_PHONE:		return "telefon";
+	case DI_EMAIL:		return "e-mail";
+	case DI_WEB:		return "webová stránka";
+	case DI_HOURS:		return "provozní doba";
+	case DI_FEES:		return "úhrada";
+	case DI_FREE:		return "zdarma";
+	case DI_RESIDENTIAL:	return "pobytová forma";
+	case DI_OUTPATIENT:	return "ambulantní forma";
+	case DI_FIELD:		return "terénní forma";
+	case DI_ACCESS:		return "bezbariérový přístup";
+	case DI_NONSTOP:	return "nonstop";
+	case DI_EU:		return "vlajka Evropské unie";
+	case DI_NONE:
+	case DI__MAX:
 		break;
 	}
-	return "P";
+	return "piktogram";
+}
+
+/* Records the alternative text of the Figure just opened. */
+static void
+figure_alt(struct pdf *p, const char *alt, enum doc_icon icon)
+{
+	struct buf	 b = { 0 };
+
+	if (alt != NULL)
+		plain_text(&b, alt, strlen(alt));
+	if (b.len == 0)
+		buf_puts(&b, icon != DI_NONE ? icon_alt(icon) : "obrázek");
+	tags_add(&p->tags->alt, &p->tags->nalt, &p->capalt, b.data, b.len);
+	buf_free(&b);
+}
+
+/* Whether s is a page label: arabic or lower-case roman numerals. */
+static bool
+is_folio(const char *s, size_t len)
+{
+	size_t	 i;
+
+	if (len == 0 || len > 8)
+		return false;
+	for (i = 0; i < len; i++)
+		if (!is_digit((unsigned char)s[i]) &&
+		    strchr("ivxlcdm", s[i]) == NULL)
+			return false;
+	return true;
+}
+
+/*
+ * Records the /Contents of the Link being closed: the text drawn in it,
+ * or, for a link over no text, what it leads to.
+ */
+static void
+link_contents(struct pdf *p, const struct pg_mark *m)
+{
+	struct buf	 b = { 0 };
+	const char	*t = m != NULL ? m->target : NULL;
+
+	plain_text(&b, p->ltext.data != NULL ? p->ltext.data : "",
+	    p->ltext.len);
+	if (m != NULL && m->kind == PGM_DEST && is_folio(b.data, b.len)) {
+		/* A page number alone says little when read out. */
+		char	*n = xstrndup(b.data, b.len);
+
+		buf_reset(&b);
+		buf_printf(&b, "strana %s", n);
+		free(n);
+	}
+	if (b.len == 0) {
+		if (m == NULL || m->kind != PGM_URI || t == NULL)
+			buf_puts(&b, "odkaz v dokumentu");
+		else if (strncmp(t, "mailto:", 7) == 0)
+			buf_printf(&b, "e-mail %s", t + 7);
+		else if (strncmp(t, "tel:", 4) == 0)
+			buf_printf(&b, "telefon %s", t + 4);
+		else
+			buf_puts(&b, t);
+	}
+	tags_add(&p->tags->link, &p->tags->nlink, &p->caplink, b.data, b.len);
+	buf_free(&b);
+	buf_reset(&p->ltext);
 }
 
 static void
@@ -277,6 +469,7 @@ leaf_close(struct pdf *p)
 		break;
 	case LEAF_LINK:
 		cairo_tag_end(p->cr, CAIRO_TAG_LINK);
+		link_contents(p, p->link);
 		break;
 	case LEAF_FIGURE:
 		cairo_tag_end(p->cr, "Figure");
@@ -286,6 +479,25 @@ leaf_close(struct pdf *p)
 	}
 	p->leaf = LEAF_NONE;
 	p->link = NULL;
+}
+
+/*
+ * Decoration (see pdf.h): drawn inside a "Private" element of its own,
+ * which pdfpost.c turns into an artifact. Cairo 1.16 has no Artifact
+ * tag.
+ */
+static void
+art_begin(struct pdf *p)
+{
+	leaf_close(p);
+	cairo_tag_begin(p->cr, "Private", NULL);
+	p->tags->artifacts++;
+}
+
+static void
+art_end(struct pdf *p)
+{
+	cairo_tag_end(p->cr, "Private");
 }
 
 static void
@@ -301,10 +513,65 @@ static void
 par_close(struct pdf *p)
 {
 	leaf_close(p);
-	if (p->par_open)
+	if (p->par_open) {
+		if (strcmp(p->par_tag, "LI") == 0)
+			cairo_tag_end(p->cr, "LBody");
+		else if (p->row)
+			cairo_tag_end(p->cr, "TD");
 		cairo_tag_end(p->cr, p->par_tag);
+	}
 	p->par_open = false;
+	p->row = false;
 	p->par = NULL;
+}
+
+/* Closes the open list or table of contents. */
+static void
+grp_close(struct pdf *p)
+{
+	par_close(p);
+	if (p->grp_tag != NULL)
+		cairo_tag_end(p->cr, p->grp_tag);
+	p->grp_tag = NULL;
+}
+
+/* Makes the Sect of section s (1-based; 0: keep the open one) open. */
+static void
+sect_enter(struct pdf *p, size_t s)
+{
+	if (s == 0 || s == p->sect)
+		return;
+	grp_close(p);
+	if (p->sect != 0)
+		cairo_tag_end(p->cr, "Sect");
+	doc_open(p);
+	cairo_tag_begin(p->cr, "Sect", NULL);
+	p->sect = s;
+}
+
+static void
+sect_close(struct pdf *p)
+{
+	grp_close(p);
+	if (p->sect != 0)
+		cairo_tag_end(p->cr, "Sect");
+	p->sect = 0;
+}
+
+/* 1 + the index of the section that holds block b, or 0. */
+static size_t
+block_section(const struct pdf *p, const struct doc_block *b)
+{
+	const struct doc *doc = p->pd->doc;
+	size_t	 i;
+
+	if (b == NULL || doc == NULL)
+		return 0;
+	for (i = 0; i < doc->nsections; i++)
+		if (b >= doc->sections[i].blocks &&
+		    b < doc->sections[i].blocks + doc->sections[i].nblocks)
+			return i + 1;
+	return 0;
 }
 
 /*
@@ -316,12 +583,38 @@ par_close(struct pdf *p)
 static void
 par_enter(struct pdf *p, const struct doc_par *par)
 {
+	const char	*grp = NULL;
+
 	if (p->par_open && par != NULL && par == p->par)
 		return;
 	par_close(p);
 	doc_open(p);
-	p->par_tag = par_tag(par);
+	if (par != NULL && p->sect_of != NULL && par->seq < p->pd->doc->npars)
+		sect_enter(p, p->sect_of[par->seq]);
+	if (par != NULL && par->tag == DT_LI)
+		grp = "L";
+	else if (is_row(par))
+		grp = "Table";
+	else if (par != NULL && par->tag == DT_TOCI)
+		grp = "TOC";
+	/* Consecutive items form one list. */
+	if (p->grp_tag != NULL && (grp != p->grp_tag || par == NULL ||
+	    par->seq != p->grp_next))
+		grp_close(p);
+	if (grp != NULL && p->grp_tag == NULL) {
+		cairo_tag_begin(p->cr, grp, NULL);
+		p->grp_tag = grp;
+	}
+	if (grp != NULL)
+		p->grp_next = par->seq + 1;
+	p->par_tag = par_tag(p, par);
 	cairo_tag_begin(p->cr, p->par_tag, NULL);
+	if (strcmp(p->par_tag, "LI") == 0)
+		cairo_tag_begin(p->cr, "LBody", NULL);
+	p->row = strcmp(p->par_tag, "TR") == 0;
+	if (p->row)
+		cairo_tag_begin(p->cr, "TD", NULL);
+	p->cell = 0;
 	p->par_open = true;
 	p->par = par;
 }
@@ -371,8 +664,11 @@ leaf_enter(struct pdf *p, enum leaf kind, const struct pg_mark *m,
 		break;
 	case LEAF_FIGURE:
 		cairo_tag_begin(p->cr, "Figure", NULL);
+		figure_alt(p, m != NULL ? m->alt : NULL,
+		    m != NULL ? m->icon : DI_NONE);
 		break;
 	case LEAF_LINK:
+		buf_reset(&p->ltext);
 		buf_reset(&p->attr);
 		if (m->kind == PGM_URI) {
 			buf_puts(&p->attr, "uri='");
@@ -493,6 +789,15 @@ run_members(struct pdf *p, const struct pg_line *l, const struct pg_run *r,
 		}
 		g += (size_t)p->clusters[i].num_glyphs;
 	}
+	/* Table cells: by the glyph's x; a space goes with the one before. */
+	if (p->capcellof < nclusters)
+		grow(&p->cellof, &p->capcellof, nclusters, sizeof *p->cellof);
+	for (i = g = 0; i < nclusters; i++) {
+		p->cellof[i] = i > 0 ? p->cellof[i - 1] : 0;
+		if (p->clusters[i].num_glyphs > 0)
+			p->cellof[i] = r->x + r->glyphs[g].x >= p->row_x - 0.01;
+		g += (size_t)p->clusters[i].num_glyphs;
+	}
 	prev = -1;
 	for (i = 0; i < nclusters; i++) {
 		if (p->member[i] != -2) {
@@ -550,13 +855,23 @@ draw_run(struct pdf *p, const struct pg_item *it, const struct pg_run *r,
 	start = gstart = bstart = 0;
 	for (i = g = b = 0; i <= (size_t)nc; i++) {
 		if (i == (size_t)nc || (i > start &&
-		    p->member[i] != p->member[start])) {
+		    (p->member[i] != p->member[start] ||
+		    p->cellof[i] != p->cellof[start]))) {
 			int	 m = p->member[start];
 
-			if (m >= 0)
+			if (p->row && p->cell == 0 && p->cellof[start]) {
+				/* The value's cell. */
+				leaf_close(p);
+				cairo_tag_end(p->cr, "TD");
+				cairo_tag_begin(p->cr, "TD", NULL);
+				p->cell = 1;
+			}
+			if (m >= 0) {
 				leaf_enter(p, LEAF_LINK, &it->line->marks[m],
 				    it);
-			else
+				buf_put(&p->ltext, p->text.data + bstart,
+				    b - bstart);
+			} else
 				leaf_enter(p, LEAF_SPAN, NULL, it);
 			cairo_show_text_glyphs(p->cr, p->text.data + bstart,
 			    (int)(b - bstart), p->glyphs + gstart,
@@ -576,11 +891,12 @@ draw_run(struct pdf *p, const struct pg_item *it, const struct pg_run *r,
 /*
  * Dot leaders over x0 .. x1 of the mark (absolute ax0 .. ax1): small
  * discs on a grid of absolute x, so that the dots of consecutive lines
- * stand in columns, kept a little away from the text on both sides.
+ * stand in columns, kept a little away from the text on both sides. In a
+ * content line (tagged) they are decoration of their own.
  */
 static void
 draw_leaders(struct pdf *p, double ax0, double ax1, double baseline,
-    const struct pg_mark *m)
+    const struct pg_mark *m, bool tagged)
 {
 	double	 size = m->size > 0 ? m->size : 10;
 	double	 step = size * 0.5, r = size * 0.06, gap = size * 0.3;
@@ -588,6 +904,10 @@ draw_leaders(struct pdf *p, double ax0, double ax1, double baseline,
 	long	 k;
 
 	k = (long)ceil((ax0 + gap) / step);
+	if (!(k * step <= ax1 - gap + 1e-9))
+		return;		/* no room for a dot */
+	if (tagged)
+		art_begin(p);
 	cairo_new_path(p->cr);
 	for (x = k * step; x <= ax1 - gap + 1e-9; x = ++k * step) {
 		cairo_new_sub_path(p->cr);
@@ -596,6 +916,8 @@ draw_leaders(struct pdf *p, double ax0, double ax1, double baseline,
 	}
 	set_rgb(p->cr, m->rgb);
 	cairo_fill(p->cr);
+	if (tagged)
+		art_end(p);
 }
 
 static void
@@ -607,7 +929,7 @@ draw_icon(struct pdf *p, const struct pg_item *it, const struct pg_mark *m,
 	if (!(w > 0) || m->icon <= DI_NONE || m->icon >= DI__MAX)
 		return;
 	if (tagged)
-		leaf_enter(p, LEAF_FIGURE, NULL, it);
+		leaf_enter(p, LEAF_FIGURE, m, it);
 	pdf_icon_draw(p->cr, m->icon, it->x + m->x0, it->y - 0.8 * h, w,
 	    m->rgb);
 }
@@ -630,13 +952,21 @@ draw_line(struct pdf *p, const struct pg_item *it)
 		return;
 	if (tagged)
 		par_enter(p, it->par);
+	else if (item_draws(it))
+		art_begin(p);
 	else
-		leaf_close(p);
+		return;		/* an empty decoration line */
 	if (l->nmarks > 0) {
 		done = xcalloc(2 * l->nmarks, sizeof *done);
 		p->linked = done + l->nmarks;
 		p->line = l;
 	}
+	p->row_x = INFINITY;
+	for (k = 0; tagged && p->row && k < l->nmarks; k++)
+		if (l->marks[k].kind == PGM_LEADERS) {
+			p->row_x = l->marks[k].x1;
+			break;
+		}
 	for (i = 0; i <= l->nruns; i++) {
 		double	 x = i < l->nruns ? l->runs[i].x : INFINITY;
 
@@ -656,7 +986,7 @@ draw_line(struct pdf *p, const struct pg_item *it)
 
 		if (m->kind == PGM_LEADERS)
 			draw_leaders(p, it->x + m->x0, it->x + m->x1, it->y,
-			    m);
+			    m, tagged);
 		else if (tagged && (m->kind == PGM_URI ||
 		    m->kind == PGM_DEST) && !p->linked[k] && link_live(p, m)) {
 			/* A link over no glyphs: its area alone. */
@@ -667,6 +997,8 @@ draw_line(struct pdf *p, const struct pg_item *it)
 	p->line = NULL;
 	p->linked = NULL;
 	free(done);
+	if (!tagged)
+		art_end(p);
 }
 
 /* ---- pictures ---------------------------------------------------------- */
@@ -819,9 +1151,12 @@ draw_image(struct pdf *p, const struct pg_item *it)
 	if (it->role == PGR_CONTENT) {
 		par_close(p);
 		doc_open(p);
+		grp_close(p);
+		sect_enter(p, block_section(p, it->block));
 		cairo_tag_begin(p->cr, "Figure", NULL);
+		figure_alt(p, it->block->alt, DI_NONE);
 	} else
-		leaf_close(p);
+		art_begin(p);
 	cairo_save(p->cr);
 	cairo_translate(p->cr, it->x + (it->w - pic->w * s) / 2,
 	    it->y + (it->h - pic->h * s) / 2);
@@ -848,6 +1183,8 @@ draw_image(struct pdf *p, const struct pg_item *it)
 	cairo_restore(p->cr);
 	if (it->role == PGR_CONTENT)
 		cairo_tag_end(p->cr, "Figure");
+	else
+		art_end(p);
 }
 
 /* ---- pages ------------------------------------------------------------- */
@@ -975,17 +1312,23 @@ draw_item(struct pdf *p, const struct pg_item *it)
 		draw_line(p, it);
 		break;
 	case PGI_RULE:
-		leaf_close(p);
+		if (!item_draws(it))
+			break;
+		art_begin(p);
 		set_rgb(p->cr, it->rgb);
 		cairo_rectangle(p->cr, it->x, it->y - it->h / 2, it->w,
 		    it->h);
 		cairo_fill(p->cr);
+		art_end(p);
 		break;
 	case PGI_BOX:
-		leaf_close(p);
+		if (!item_draws(it))
+			break;
+		art_begin(p);
 		set_rgb(p->cr, it->rgb);
 		cairo_rectangle(p->cr, it->x, it->y, it->w, it->h);
 		cairo_fill(p->cr);
+		art_end(p);
 		break;
 	case PGI_IMAGE:
 		draw_image(p, it);
@@ -1011,7 +1354,7 @@ draw_page(struct pdf *p, const struct pg_page *pg, bool last)
 			draw_item(p, &pg->items[i]);
 		/* Structure ends on the last page that draws. */
 		if (last) {
-			par_close(p);
+			sect_close(p);
 			if (p->doc_open)
 				cairo_tag_end(p->cr, "Document");
 			p->doc_open = false;
@@ -1132,8 +1475,33 @@ pdf_free(struct pdf *p)
 	free(p->glyphs);
 	free(p->clusters);
 	free(p->member);
+	free(p->cellof);
 	buf_free(&p->text);
 	buf_free(&p->attr);
+	buf_free(&p->ltext);
+	free(p->sect_of);
+}
+
+/* Which section each paragraph is in (by seq), for the Sect elements. */
+static void
+map_sections(struct pdf *p)
+{
+	const struct doc *doc = p->pd->doc;
+	size_t	 s, b, k;
+
+	if (doc == NULL)
+		return;
+	p->sect_of = xcalloc(doc->npars + 1, sizeof *p->sect_of);
+	for (s = 0; s < doc->nsections; s++)
+		for (b = 0; b < doc->sections[s].nblocks; b++)
+			for (k = 0; k < doc->sections[s].blocks[b].npars;
+			    k++) {
+				size_t seq =
+				    doc->sections[s].blocks[b].pars[k].seq;
+
+				if (seq < doc->npars)
+					p->sect_of[seq] = s + 1;
+			}
 }
 
 static bool
@@ -1154,6 +1522,7 @@ write_pages(struct pdf *p, const char *path)
 	if (!prepare(p))
 		return false;
 	p->cr = cairo_create(p->surface);
+	map_sections(p);
 	collect_dests(p);
 	add_outline(p);
 	for (i = 0; i < p->pd->npages; i++)
@@ -1175,13 +1544,41 @@ write_pages(struct pdf *p, const char *path)
 bool
 pdf_write(const struct pg_doc *pd, const char *path, struct diag *d)
 {
+	struct pdf_tags	 tags;
+	bool		 ok;
+
+	ok = pdf_write_tagged(pd, path, &tags, d);
+	pdf_tags_free(&tags);
+	return ok;
+}
+
+void
+pdf_tags_free(struct pdf_tags *t)
+{
+	size_t	 i;
+
+	for (i = 0; i < t->nalt; i++)
+		free(t->alt[i]);
+	for (i = 0; i < t->nlink; i++)
+		free(t->link[i]);
+	free(t->alt);
+	free(t->link);
+	memset(t, 0, sizeof *t);
+}
+
+bool
+pdf_write_tagged(const struct pg_doc *pd, const char *path,
+    struct pdf_tags *tags, struct diag *d)
+{
 	struct pdf	 p;
 	locale_t	 cloc, old;
 	bool		 ok;
 
+	memset(tags, 0, sizeof *tags);
 	memset(&p, 0, sizeof p);
 	p.pd = pd;
 	p.d = d;
+	p.tags = tags;
 	p.leaf = LEAF_NONE;
 	p.faces = xcalloc(pd->nfonts + 1, sizeof *p.faces);
 	p.patterns = xcalloc(pd->nfonts + 1, sizeof *p.patterns);

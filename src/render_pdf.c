@@ -16,6 +16,7 @@
 #include "page.h"
 #include "paginate.h"
 #include "pdf.h"
+#include "pdfpost.h"
 #include "render_pdf.h"
 #include "strmap.h"
 #include "typeset.h"
@@ -359,7 +360,7 @@ render_pdf(const struct render_pdf_in *in, struct render_pdf_out *out,
 	out->passes = passes;
 	out->refs = r.refs;
 	if (outfile_begin(&of, in->path, in->pos, d)) {
-		if (pdf_write(pd, of.tmp, d))
+		if (pdfpost_write(pd, of.tmp, d))
 			ok = outfile_commit(&of, in->pos, d);
 		else
 			outfile_abort(&of);
