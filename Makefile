@@ -42,7 +42,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_CHECK_SECONDS ?= 5
 
 .PHONY: all deps check unit demo sanitize valgrind fuzz fuzz-build regen \
-	install uninstall clean
+	install uninstall clean bench
 .SUFFIXES:
 
 all: $(BUILD)/$(PROG) $(UNIT_BINS) $(BENCH_BINS)
@@ -159,6 +159,15 @@ fuzz: deps fuzz-build
 
 regen: all
 	tests/run.sh $(BUILD) regen
+
+# National-scale benchmarks (issue 7), not part of `make check`: generates
+# catalogues of 100 to 20 000 services and a 100 MB registry file into
+# $(BUILD)/bench-data, times render, workbook and registry import, profiles
+# the 5 000 render with perf when installed, and writes
+# tests/bench/RESULTS.md. Takes several minutes. BENCH_SIZES="100 1000"
+# and BENCH_RUNS=N narrow or repeat it.
+bench: all
+	/usr/bin/python3 tests/bench/run.py $(BUILD)
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)

@@ -52,6 +52,29 @@ DRUHY = [(1, "amb ter"), (3, "ter"), (4, "ter amb"), (5, "ter"), (8, "pob ter am
          (15, "pob"), (18, "ter"), (23, "amb ter pob"), (28, "ter amb"),
          (29, "amb ter"), (30, "amb"), (32, "ter"), (33, "amb ter pob")]
 CILOVE = [24, 26, 27, 30] + list(range(1, 23))
+# First digit of the PSČ in each kraj (DOMAIN.md §8.2), so that addresses
+# pass mapa's plausibility check.
+PSC_DIGIT = {"CZ010": 1, "CZ020": 2, "CZ031": 3, "CZ032": 3, "CZ041": 3,
+             "CZ042": 4, "CZ051": 4, "CZ052": 5, "CZ053": 5, "CZ063": 5,
+             "CZ064": 6, "CZ071": 7, "CZ080": 7, "CZ072": 7}
+RUIAN_PSC = {r: PSC_DIGIT[n] for r, n, _ in KRAJE}
+# Names of the target groups 1–22 in the codebook file (made-up ids; the
+# names are mapa's labels, so that every id of the items is recognised).
+TARGET_NAMES = [
+    "etnické menšiny", "imigranti a azylanti", "oběti domácího násilí",
+    "osoby bez přístřeší", "osoby s mentálním postižením",
+    "osoby s tělesným postižením", "osoby v krizi", "rodiny s dítětem/dětmi",
+    "oběti obchodu s lidmi", "oběti trestné činnosti",
+    "osoby komerčně zneužívané",
+    "osoby s chronickým duševním onemocněním",
+    "osoby s chronickým onemocněním", "osoby s jiným zdravotním postižením",
+    "osoby s kombinovaným postižením", "osoby se sluchovým postižením",
+    "osoby se zdravotním postižením", "osoby se zrakovým postižením",
+    "osoby žijící v sociálně vyloučených komunitách",
+    "pachatelé trestné činnosti",
+    "osoby ohrožené závislostí nebo závislé na návykových látkách",
+    "děti a mládež ve věku od 6 do 26 let ohrožené společensky nežádoucími jevy",
+]
 UNIT_FOR = {"pob": "luzka", "amb": "klient", "ter": "klient"}
 
 
@@ -112,7 +135,7 @@ class World:
             "dodatekAdresy": None if rng.random() < 0.9 else "budova B, 2. patro",
             "kodAdresnihoMista": None if rng.random() < 0.036 else
             rng.randint(1000000, 99999999),
-            "psc": "%05d" % rng.randint(10000, 79999),
+            "psc": "%d%04d" % (RUIAN_PSC[kraj], rng.randint(0, 9999)),
             "typCislaDomovniho": {"id": "TypStavebnihoObjektu/%d" % (2 if ev else 1)},
             "kraj": {"id": "Kraj/%d" % kraj},
             "okres": None if okres is None else {"id": "Okres/%d" % okres},
@@ -261,11 +284,8 @@ def write_codebooks(world, outdir):
     dump("obce.json", [{"id": "Obec/%d" % c, "kod": str(c), "nazev": {"cs": name}}
                        for c, name, _, _ in world.obce])
     targets = {24: "senioři", 26: "pečující osoby",
-               27: "osoby s potřebou paliativní péče", 30: "osoby žijící s demencí",
-               1: "etnické menšiny", 2: "imigranti a azylanti",
-               3: "oběti domácího násilí", 4: "osoby bez přístřeší",
-               5: "osoby s mentálním postižením", 6: "osoby s tělesným postižením",
-               7: "osoby v krizi", 8: "rodiny s dítětem/dětmi"}
+               27: "osoby s potřebou paliativní péče", 30: "osoby žijící s demencí"}
+    targets.update((i + 1, name) for i, name in enumerate(TARGET_NAMES))
     dump("cilove-skupiny-osoby.json",
          [{"id": "CilovaSkupinaOsoby/%d" % k, "nazev": {"cs": v}}
           for k, v in sorted(targets.items())])
