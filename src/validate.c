@@ -14,6 +14,7 @@
 #include "arena.h"
 #include "codebook.h"
 #include "hours.h"
+#include "strmap.h"
 #include "util.h"
 #include "validate.h"
 
@@ -1576,20 +1577,15 @@ check_service_required(struct vctx *v, struct service *s)
 static void
 ident_duplicates(struct vctx *v)
 {
+	struct strmap	*seen = strmap_new();
 	struct service	*s, *t;
-	size_t		 i, j;
+	size_t		 i;
 
 	for (i = 0; i < v->c->nservices; i++) {
 		s = v->c->services[i];
 		if (s->dropped || s->is_override || s->ident.s == NULL)
 			continue;
-		for (j = 0; j < i; j++) {
-			t = v->c->services[j];
-			if (!t->dropped && !t->is_override && t->ident.s &&
-			    strcmp(t->ident.s, s->ident.s) == 0)
-				break;
-		}
-		if (j == i)
+		if ((t = strmap_put(seen, s->ident.s, s)) == s)
 			continue;
 		diag(v->d, D_IDENT_DUPLICATE, &s->ident.pos, "identifikátor %s "
 		    "of service %s is already used by service %s (%s); this "
@@ -1597,6 +1593,7 @@ ident_duplicates(struct vctx *v)
 		    svc_label(v, t), pos_ref(v, &t->ident.pos, &s->ident.pos));
 		s->dropped = true;
 	}
+	strmap_free(seen);
 }
 
 /* ---- listings and life situations --------------------------------- */
