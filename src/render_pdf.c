@@ -25,6 +25,15 @@
 /* Passes after which references that still move are reported. */
 #define MAX_PASSES	8
 
+/*
+ * A column-end hyphen is avoided only in a paragraph's first lines: each
+ * banned line makes the line breaker tell apart breaks by their line
+ * number up to it, so bans deep into a paragraph that runs over many
+ * columns (a description of a thousand sentences) would make setting it
+ * quadratic. Past this line a column may end with a hyphen.
+ */
+#define MAX_BANNED_LINE	100
+
 /* Where each paragraph stands and what it needs. */
 struct slot {
 	const struct doc_par *par;
@@ -204,7 +213,8 @@ take_fixes(struct run *r, const struct paginate_out *po)
 		struct slot *sl = &r->slots[po->fixes[i].seq];
 		size_t	 line = po->fixes[i].line;
 
-		if (po->fixes[i].seq >= r->doc->npars || sl->par == NULL)
+		if (po->fixes[i].seq >= r->doc->npars || sl->par == NULL ||
+		    line >= MAX_BANNED_LINE)
 			continue;
 		if (line >= sl->nno_hyphen) {
 			sl->no_hyphen = xrealloc(sl->no_hyphen, line + 1);
