@@ -704,6 +704,53 @@ present(struct vctx *v, struct str *x, const char *what)
 	return false;
 }
 
+/*
+ * A printed text longer than this many characters is shortened: a brochure
+ * entry of more than a few pages helps no reader, and a runaway field (a
+ * whole document pasted into popis) must not make the render run for
+ * minutes.
+ */
+#define MAX_TEXT_CHARS	10000
+
+/*
+ * Shortens an overlong text at the last sentence end (or space) before the
+ * limit, adding an ellipsis, and says so. The text is copied into the
+ * catalogue's arena.
+ */
+static void
+limit_length(struct vctx *v, struct str *x, const char *what)
+{
+	const char	*p, *cut = NULL, *space = NULL;
+	size_t		 n = 0, len;
+	char		*t;
+
+	if (x->s == NULL)
+		return;
+	for (p = x->s; *p != '\0'; p++) {
+		if (((unsigned char)*p & 0xC0) == 0x80)
+			continue;
+		if (++n > MAX_TEXT_CHARS)
+			break;
+		if (*p == ' ') {
+			space = p;
+			if (p > x->s && (p[-1] == '.' || p[-1] == '!' ||
+			    p[-1] == '?'))
+				cut = p;
+		}
+	}
+	if (*p == '\0')
+		return;
+	if (cut == NULL)
+		cut = space != NULL ? space : p;
+	len = (size_t)(cut - x->s);
+	t = arena_alloc(v->c->arena, len + 4);
+	memcpy(t, x->s, len);
+	memcpy(t + len, "\xe2\x80\xa6", 4);		/* … */
+	diag(v->d, D_TOO_LONG, &x->pos, "%s has more than %d characters; "
+	    "shortened to %zu", what, MAX_TEXT_CHARS, utf8_count(t, len) + 1);
+	x->s = t;
+}
+
 /* Removes empty strings from a list, reporting each. */
 static void
 present_list(struct vctx *v, struct str *list, size_t *n, const char *what)
@@ -1502,6 +1549,7 @@ check_service_values(struct vctx *v, struct service *s)
 	present(v, &s->area, "the area served (uzemni_pusobnost)");
 	present(v, &s->fee_note, "the note on fees (uhrada_poznamka)");
 	present(v, &s->description, "the description (popis)");
+	limit_length(v, &s->description, "the description (popis)");
 	present(v, &s->barrier_note, "the note on accessibility");
 	present_list(v, s->activities, &s->nactivities, "an activity");
 	present_list(v, s->languages, &s->nlanguages, "a language");
@@ -1624,6 +1672,7 @@ check_listings(struct vctx *v)
 		present(v, &l->category, "the category (kategorie)");
 		present(v, &l->audience, "the audience (pro_koho)");
 		present(v, &l->description, "the description (popis)");
+		limit_length(v, &l->description, "the description (popis)");
 		check_address(v, &l->addr);
 		check_contacts(v, &l->contacts);
 		check_hours(v, &l->hours);
