@@ -16,19 +16,32 @@
  *     that follows some text under the last one ends that keep, or an
  *     index of one-line groups would become one unbreakable chain);
  *   - after a mark: never (an anchor stays with what it names);
- *   - inside an entry: never, unless the entry is taller than a whole
- *     column; then as inside flowing text ("split" permissions).
+ *   - inside an entry: as inside flowing text ("split" permissions),
+ *     but used only when the entry is taller than a page (all its
+ *     section's columns) or, in columns, when the rest of the entry then
+ *     ends in the next columns of the same page.
+ *
+ * The rule is about pages (PRODUCT.md 3.1): a reader may follow an entry
+ * from one column to the next on the same spread of the eye, not over a
+ * page turn. So an entry that does not fit in what is left of a column
+ * goes on in the next column (under its continuation mark) when it ends
+ * on this page, and moves whole to the next page otherwise; in one
+ * column, it simply moves whole. In a page's last column, an entry that
+ * does not fit there whole but fits on a page leaves the column empty.
  *
  * Columns are then filled greedily: items go into a column while they fit
  * and the column ends at the last permitted break before the first item
- * that does not fit. Every break being equally good, the greedy choice is
- * the one that wastes least paper; what it leaves at a column's foot is
- * the gap a directory shows when an entry moves on whole. When no break is
- * permitted in a whole column, an entry that does not fit together with
- * the headings kept with it (a section's first entry, usually) is split
- * as a tall one would be; failing even that, the column ends where the
- * material stops fitting. Both are reported. Each item is looked at about
- * twice, so the whole is linear in the number of lines.
+ * that does not fit (or inside the entry that does not fit, as above).
+ * Every break being equally good, the greedy choice is the one that
+ * wastes least paper. When no break is permitted in a whole column, an
+ * entry that does not fit together with the headings kept with it (a
+ * section's first entry, usually) is split at the last point that fits,
+ * so that its first part is as long as the page allows (the headings may
+ * not end a page alone and the entries' order is fixed, so this is the
+ * best possible; it is reported as a note); failing even that, the column
+ * ends where the material stops fitting (a warning). Each item is looked
+ * at a few times (the rest of an entry once more per column it may go
+ * on into), so the whole is linear in the number of lines.
  *
  * Space between entries is the layout's zaznam mezera (or the block's
  * space_before when set), with the block's rule in its middle; space
@@ -42,7 +55,9 @@
  * in several columns, the last band is balanced: the smallest column
  * height with which the same greedy filling still places the band's
  * material in its columns is found by bisection, and the band is filled
- * again at that height.
+ * again at that height. A section that runs on gets a line of its first
+ * heading's size above that heading. A back cover that would stand on an
+ * odd page gets a blank page before it.
  *
  * Everything the result holds lives in its arena; the list and the column
  * records are scratch memory freed at the end.
@@ -99,9 +114,12 @@ struct vit {
 struct blk {
 	const struct doc_block *b;
 	size_t		 first, end;	/* its items */
-	bool		 tall;		/* an entry taller than a column */
+	bool		 tall;		/* an entry taller than a page: split
+					   wherever the rules allow */
 	bool		 squeezed;	/* split: no room with its headings */
 	bool		 forced;	/* broken against the rules */
+	size_t		 pfirst, plast;	/* the pages it is on (report) */
+	size_t		 npages;
 	int		 parts;		/* columns it went on into */
 	double		 cw;		/* its column width */
 	const struct pg_line *cont;	/* its continuation mark, once set */
@@ -359,6 +377,25 @@ run_height(const struct pag *g, size_t first, size_t end)
 	return y;
 }
 
+static const struct pg_line *cont_line(struct pag *, size_t);
+
+/*
+ * The height entry bi takes set in ncols columns: its lines, and the
+ * continuation marks heading the columns after the first.
+ */
+static double
+entry_height(struct pag *g, size_t bi, int ncols)
+{
+	const struct pg_line *cl = NULL;
+	double		 h = run_height(g, g->b[bi].first, g->b[bi].end);
+
+	if (ncols > 1 && g->b[bi].b->cont != NULL)
+		cl = cont_line(g, bi);
+	if (cl != NULL)
+		h += (ncols - 1) * cl->height;
+	return h;
+}
+
 static void
 build_block(struct pag *g, struct vstate *st, size_t si,
     const struct doc_block *b, bool prev_entry)
@@ -432,7 +469,28 @@ build_block(struct pag *g, struct vstate *st, size_t si,
 	bk = &g->b[bi];
 	bk->end = g->nv;
 	if (b->kind == DB_ENTRY && bk->end > bk->first)
-		bk->tall = run_height(g, bk->first, bk->end) > g->th + EPS;
+		bk->tall = entry_height(g, bi, sec_columns(s)) >
+		    sec_columns(s) * g->th + EPS;
+}
+
+/*
+ * A section that runs on would start right under the last line of the
+ * one before: its first heading gets the space of one line of its own
+ * above it (dropped at the top of a column, as all such space is).
+ */
+static void
+run_on_space(struct pag *g, size_t i)
+{
+	struct vit	*v;
+
+	for (; i < g->nv && g->v[i].kind == V_MARK; i++)
+		;
+	if (i == g->nv)
+		return;
+	v = &g->v[i];
+	if (v->kind == V_LINE && v->line_no == 0 &&
+	    (v->par->tag == DT_H1 || v->par->tag == DT_H2))
+		v->gap += v->h;
 }
 
 static void
@@ -459,6 +517,8 @@ build_list(struct pag *g)
 			build_block(g, &st, si, &s->blocks[bi], prev_entry);
 			prev_entry = s->blocks[bi].kind == DB_ENTRY;
 		}
+		if (si > 0 && s->start == LSS_CONTINUE)
+			run_on_space(g, g->secfirst[si]);
 	}
 	g->secfirst[doc->nsections] = g->nv;
 }
@@ -526,40 +586,89 @@ cont_at(struct pag *g, size_t i)
 	return cont_line(g, v->blk);
 }
 
+static size_t	 fill(struct pag *, size_t, size_t, double, int, int, bool,
+		    bool);
+
 /*
- * Fills one column of height cap from item i (items before lim). Returns
- * the item the next column starts with. When no permitted break fits: in
- * a column of a full page (full) an entry that would fit alone but not
+ * Whether the rest of an entry from item j (a split point) goes into the
+ * columns k + 1 .. ncols - 1 of the band, each of height cap and headed by
+ * the entry's continuation mark: an entry may go on in the next column of
+ * the same page, never on the next page.
+ */
+static bool
+rest_fits(struct pag *g, size_t j, double cap, int k, int ncols)
+{
+	size_t		 end = g->b[g->v[j].blk].end, e;
+
+	for (k++; k < ncols && j < end; k++) {
+		e = fill(g, j, end, cap, k, ncols, false, true);
+		if (e == j)
+			return false;
+		j = e;
+	}
+	return j == end;
+}
+
+/* Whether a column from item i starts with a block's (or section's) start. */
+static bool
+starts_block(const struct pag *g, size_t i, size_t lim)
+{
+	while (i < lim && g->v[i].kind == V_MARK && g->v[i].blk == NONE)
+		i++;
+	return i < lim && (g->v[i].blk == NONE ||
+	    g->b[g->v[i].blk].first == i);
+}
+
+/*
+ * Fills column k of a band of ncols columns, of height cap, from item i
+ * (items before lim). Returns the item the next column starts with.
+ *
+ * The column ends at the last permitted break that fits, or, when that
+ * would move an entry that does not fit in what is left of the column,
+ * inside the entry at its last split point that fits, if the rest of the
+ * entry then ends in the band's later columns (on the same page).
+ *
+ * When no permitted break fits: in the band's last column of several, a
+ * column that starts with a block leaves it for the next page (i is
+ * returned; an entry does not cross a page when it could stand on one);
+ * in a column of a full page (full) an entry that would fit alone but not
  * with the headings kept with it is split as if it were taller than a
- * column (marked squeezed); failing that, the column ends where the
+ * page (marked squeezed); failing that, the column ends where the
  * material stops fitting (at least one item) and the block is marked
  * forced. Marks are left alone when dry. Outside a full column nothing
  * is placed then (i is returned).
  */
 static size_t
-fill(struct pag *g, size_t i, size_t lim, double cap, bool full, bool dry)
+fill(struct pag *g, size_t i, size_t lim, double cap, int k, int ncols,
+    bool full, bool dry)
 {
 	const struct pg_line *cl = cont_at(g, i);
 	double		 y = cl != NULL ? cl->height : 0, h;
-	size_t		 k, last = 0, split = 0, j;
+	size_t		 n, last = 0, split = 0, j;
 	bool		 top = true, t, gapped;
 
-	for (k = i; k < lim; k++) {
-		if (k > i && breakable(g, k))
-			last = k;
-		else if (k > i && g->v[k].brk == B_SPLIT)
-			split = k;
+	for (n = i; n < lim; n++) {
+		if (n > i && breakable(g, n))
+			last = n;
+		else if (n > i && g->v[n].brk == B_SPLIT)
+			split = n;
 		t = top;
-		h = advance(&g->v[k], &t, &gapped);
+		h = advance(&g->v[n], &t, &gapped);
 		if (y + h > cap + EPS)
 			break;
 		y += h;
 		top = t;
 	}
-	if (k == lim)
+	if (n == lim)
 		return lim;
+	if (split > last && k + 1 < ncols &&
+	    rest_fits(g, split, cap, k, ncols))
+		return split;
 	if (last > i)
 		return last;
+	if (split > i && ncols > 1 && k + 1 == ncols &&
+	    starts_block(g, i, lim))
+		return i;
 	if (!full)
 		return i;
 	if (split > i) {
@@ -567,7 +676,7 @@ fill(struct pag *g, size_t i, size_t lim, double cap, bool full, bool dry)
 			g->b[g->v[split].blk].squeezed = true;
 		return split;
 	}
-	j = k > i ? k : i + 1;
+	j = n > i ? n : i + 1;
 	if (!dry && g->v[j - 1].blk != NONE)
 		g->b[g->v[j - 1].blk].forced = true;
 	return j;
@@ -638,7 +747,7 @@ fits(struct pag *g, size_t i, size_t end, int ncols, double h)
 	size_t		 j;
 
 	for (n = 0; n < ncols && i < end; n++) {
-		j = fill(g, i, end, h, false, true);
+		j = fill(g, i, end, h, n, ncols, false, true);
 		if (j == i)
 			return false;
 		i = j;
@@ -680,7 +789,7 @@ balance(struct pag *g)
 	g->k = 0;
 	for (n = 0; n < ncols && i < end; n++) {
 		g->k = n;
-		j = fill(g, i, end, hi, false, false);
+		j = fill(g, i, end, hi, n, ncols, false, false);
 		push_col(g, i, j, hi);
 		i = j;
 	}
@@ -761,7 +870,8 @@ layout_run(struct pag *g, size_t s0, size_t s1)
 	start_run(g, s0);
 	while (i < lim) {
 		full = g->y0 <= EPS;
-		j = fill(g, i, lim, g->th - g->y0, full, false);
+		j = fill(g, i, lim, g->th - g->y0, g->k, g->ncols, full,
+		    false);
 		if (j == i) {
 			/* Nothing fits under the band above: a new page. */
 			new_page(g, g->v[i].sec);
@@ -776,6 +886,43 @@ layout_run(struct pag *g, size_t s0, size_t s1)
 	}
 	if (g->ls->balance && g->ncols > 1)
 		balance(g);
+}
+
+/*
+ * A back cover (the document's last section, a cover, not the only
+ * section) is the outside of the last leaf: when it would stand on an odd
+ * page, a blank page goes before it. The blank page belongs to what
+ * precedes it, like the verso left before a recto.
+ */
+static void
+pad_back_cover(struct pag *g)
+{
+	const struct doc *doc = g->doc;
+	size_t		 last = doc->nsections - 1, p, p0, ci;
+
+	if (doc->nsections < 2 || !doc->sections[last].cover ||
+	    doc->sections[last].start == LSS_CONTINUE || g->np % 2 == 0)
+		return;
+	for (p0 = 0; p0 < g->np && (g->p[p0].sec != last ||
+	    g->p[p0].blank); p0++)
+		;
+	if (p0 == 0 || p0 == g->np)
+		return;
+	/* Nothing of the sections before may share its first page. */
+	for (ci = 0; ci < g->nc; ci++)
+		if (g->c[ci].page == p0 && g->c[ci].first < g->nv &&
+		    g->v[g->c[ci].first].sec != last)
+			return;
+	if (g->np == g->pcap)
+		grow(&g->p, &g->pcap, g->np + 1, sizeof *g->p);
+	for (p = g->np; p > p0; p--)
+		g->p[p] = g->p[p - 1];
+	g->np++;
+	g->p[p0].sec = g->p[p0 - 1].sec;
+	g->p[p0].blank = true;
+	for (ci = 0; ci < g->nc; ci++)
+		if (g->c[ci].page >= p0)
+			g->c[ci].page++;
 }
 
 static void
@@ -793,6 +940,7 @@ layout_all(struct pag *g)
 		layout_run(g, s0, s1);
 		s0 = s1;
 	}
+	pad_back_cover(g);
 }
 
 /* Emitting the pages. */
@@ -1257,19 +1405,49 @@ finish_outline(struct pag *g)
 	}
 }
 
-/* Reports the blocks the rules could not keep, once each. */
+/* Notes the pages block bi is on. */
+static void
+block_on(struct pag *g, size_t bi, size_t page)
+{
+	struct blk	*bk;
+
+	if (bi == NONE)
+		return;
+	bk = &g->b[bi];
+	if (bk->npages == 0 || page < bk->pfirst)
+		bk->pfirst = page;
+	if (bk->npages == 0 || page > bk->plast)
+		bk->plast = page;
+	bk->npages = bk->plast - bk->pfirst + 1;
+}
+
+/*
+ * Reports the blocks the rules could not keep, once each: an entry split
+ * across pages because it is taller than a page, or broken against the
+ * rules, is a warning; one split across pages only because it does not
+ * fit on a page under the headings that must stay with it is a note (no
+ * rule is broken: the headings cannot end a page, the order of entries is
+ * fixed, and the first part is as long as the page allows). An entry that
+ * goes on in the next column of the same page is not reported.
+ */
 static void
 report(struct pag *g)
 {
 	const struct blk *bk;
 	const struct doc_block *b;
+	const struct col *c;
 	size_t		 ci, i;
 	char		*name;
 
 	if (g->d == NULL)
 		return;
 	for (ci = 0; ci < g->nc; ci++) {
-		i = g->c[ci].first;
+		c = &g->c[ci];
+		if (c->end > c->first) {
+			block_on(g, g->v[c->first].blk, c->page);
+			block_on(g, g->v[c->end - 1].blk, c->page);
+		}
+		i = c->first;
 		if (i < g->nv && g->v[i].blk != NONE &&
 		    i > g->b[g->v[i].blk].first)
 			g->b[g->v[i].blk].parts++;
@@ -1277,25 +1455,30 @@ report(struct pag *g)
 	for (i = 0; i < g->nb; i++) {
 		bk = &g->b[i];
 		b = bk->b;
-		if (!((bk->tall || bk->squeezed) && bk->parts > 0) &&
+		if (!((bk->tall || bk->squeezed) && bk->npages > 1) &&
 		    !bk->forced)
 			continue;
 		name = b->npars > 0 ? par_plain(&b->pars[0]) : xstrdup("");
-		if (b->kind == DB_ENTRY && bk->tall && bk->parts > 0)
+		if (b->kind == DB_ENTRY && bk->forced)
 			diag(g->d, D_PAGINATION, block_pos(b),
-			    "entry %s is taller than a column: split across "
-			    "%d columns", dq(g->d, name), bk->parts + 1);
-		else if (b->kind == DB_ENTRY && bk->squeezed &&
-		    bk->parts > 0 && !bk->forced)
+			    "entry %s does not fit in a column as the layout's "
+			    "rules ask: broken where the column ends",
+			    dq(g->d, name));
+		else if (b->kind == DB_ENTRY && bk->tall)
 			diag(g->d, D_PAGINATION, block_pos(b),
-			    "entry %s does not fit in a column together with "
-			    "the headings above it: split across %d columns",
-			    dq(g->d, name), bk->parts + 1);
+			    "entry %s is longer than a page: split across "
+			    "%d columns on %zu pages", dq(g->d, name),
+			    bk->parts + 1, bk->npages);
+		else if (b->kind == DB_ENTRY)
+			diag_at_level(g->d, D_PAGINATION, DIAG_NOTE,
+			    block_pos(b), "entry %s does not fit on a page "
+			    "together with the headings above it: it starts "
+			    "under them and goes on on the next page (%zu "
+			    "pages)", dq(g->d, name), bk->npages);
 		else
 			diag(g->d, D_PAGINATION, block_pos(b),
-			    "%s %s does not fit in a column as the layout's "
+			    "text %s does not fit in a column as the layout's "
 			    "rules ask: broken where the column ends",
-			    b->kind == DB_ENTRY ? "entry" : "text",
 			    dq(g->d, name));
 		free(name);
 	}

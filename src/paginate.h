@@ -3,9 +3,13 @@
  * Pure: it sees only line heights and the document's rules, never a font.
  *
  * Rules (from the layout's zlom): a section starts on a new page, a new
- * recto (a blank verso inserted before it) or runs on; an entry block is
- * kept whole in a column and, when taller than a column, split at a line
- * boundary with its continuation mark at the top of the next column;
+ * recto (a blank verso inserted before it) or runs on (its first heading
+ * then gets a line of space above it); an entry block is never split
+ * across pages unless taller than a page: it may go on from one column
+ * to the next of the same page, at a line boundary with its continuation
+ * mark at the top of the next column, and otherwise moves whole to the
+ * next page; a back cover (the last section, a cover) is put on an even
+ * page, a blank page inserted before it when needed;
  * headings (keep_with_next) are never the last thing in a column and carry
  * the layout's nadpis_s_radky lines of what follows with them; no
  * paragraph leaves fewer than min_radku_dole lines at the bottom or
@@ -60,8 +64,10 @@ double		 paginate_measure(const struct doc *, const struct doc_section *);
 
 /*
  * Lays the document out. Rules that cannot be kept (an entry taller than a
- * column) are reported as D_PAGINATION warnings, once per block. Never
- * fails (out of memory aborts).
+ * page, text broken against the rules) are reported as D_PAGINATION
+ * warnings, once per block; an entry split over a page turn only because
+ * it does not fit under the headings kept with it, as a D_PAGINATION
+ * note. Never fails (out of memory aborts).
  */
 void		 paginate(const struct paginate_in *, struct paginate_out *,
 		    struct diag *);

@@ -2396,228 +2396,228 @@ page 85 label 75 section 15 blank no area 48.19 48.19 377.01 541.42
   line 58.69 213.91 318.32 14.00 "Podpora samostatného bydlení Zelený ostrov 31"
   line 58.69 227.91 318.32 14.00 "Sociální rehabilitace Zelený ostrov 36"
   dest 48.19 230.94 sec-17
-  line 48.19 251.24 265.70 24.00 "Rejstřík služeb podle druhu"
-  dest 48.19 279.69 grp-61
-  line 48.19 293.79 192.27 17.00 "Odborné sociální poradenství"
-  line 48.19 311.91 328.82 14.00 "Občanská poradna Kroměříž 1"
-  line 48.19 325.91 328.82 14.00 "Poradna Nový start 45"
-  line 48.19 339.91 328.82 14.00 "Poradna pro cizince a národnostní menšiny 57"
-  line 48.19 353.91 328.82 14.00 "Poradna pro lidi se zrakovým postižením 2"
-  line 48.19 367.91 328.82 14.00 "Poradna pro neslyšící a nedoslýchavé 3"
-  line 48.19 381.91 328.82 14.00 "Poradna pro pečující a seniory 4"
-  line 48.19 395.91 328.82 14.00 "Poradna pro rodinu a mezilidské vztahy 38"
-  dest 48.19 411.69 grp-62
-  line 48.19 425.79 110.01 17.00 "Osobní asistence"
-  line 48.19 443.91 328.82 14.00 "Osobní asistence Hanácko 14"
-  line 48.19 457.91 328.82 14.00 "Osobní asistence Koryčansko 15"
-  dest 48.19 473.69 grp-63
-  line 48.19 487.79 131.79 17.00 "Pečovatelská služba"
-  line 48.19 505.91 328.82 14.00 "Charitní pečovatelská služba Chropyně 10"
-  line 48.19 519.91 328.82 14.00 "Pečovatelská služba Hulín 16"
-  line 48.19 533.91 328.82 14.00 "Pečovatelská služba Koryčany 17"
+  line 48.19 275.24 265.70 24.00 "Rejstřík služeb podle druhu"
+  dest 48.19 303.69 grp-61
+  line 48.19 317.79 192.27 17.00 "Odborné sociální poradenství"
+  line 48.19 335.91 328.82 14.00 "Občanská poradna Kroměříž 1"
+  line 48.19 349.91 328.82 14.00 "Poradna Nový start 45"
+  line 48.19 363.91 328.82 14.00 "Poradna pro cizince a národnostní menšiny 57"
+  line 48.19 377.91 328.82 14.00 "Poradna pro lidi se zrakovým postižením 2"
+  line 48.19 391.91 328.82 14.00 "Poradna pro neslyšící a nedoslýchavé 3"
+  line 48.19 405.91 328.82 14.00 "Poradna pro pečující a seniory 4"
+  line 48.19 419.91 328.82 14.00 "Poradna pro rodinu a mezilidské vztahy 38"
+  dest 48.19 435.69 grp-62
+  line 48.19 449.79 110.01 17.00 "Osobní asistence"
+  line 48.19 467.91 328.82 14.00 "Osobní asistence Hanácko 14"
+  line 48.19 481.91 328.82 14.00 "Osobní asistence Koryčansko 15"
   line 294.66 31.18 82.34 10.00 artifact "Rejstřík poskytovatelů"
   rule 48.19 40.52 328.82 0.40 artifact #8da4bf
   line 367.63 564.09 9.38 10.00 artifact "75"
 page 86 label 76 section 16 blank no area 42.52 48.19 371.34 541.42
-  line 42.52 59.16 328.82 14.00 "Pečovatelská služba Kroměříž 18"
-  line 42.52 73.16 328.82 14.00 "Pečovatelská služba Morkovice-Slížany 19"
-  dest 42.52 88.94 grp-64
-  line 42.52 103.04 83.96 17.00 "Tísňová péče"
-  line 42.52 121.16 328.82 14.00 "Tísňová péče Strážce 22"
-  dest 42.52 136.94 grp-65
-  line 42.52 151.04 244.82 17.00 "Průvodcovské a předčitatelské služby"
-  line 42.52 169.16 328.82 14.00 "Průvodcovská a předčitatelská služba 20"
-  dest 42.52 184.94 grp-66
-  line 42.52 199.04 202.29 17.00 "Podpora samostatného bydlení"
-  line 42.52 217.16 328.82 14.00 "Podpora samostatného bydlení Zelený ostrov 31"
-  dest 42.52 232.94 grp-67
-  line 42.52 247.04 123.95 17.00 "Odlehčovací služby"
-  line 42.52 265.16 328.82 14.00 "Odlehčovací služba – pobytová 11"
-  line 42.52 279.16 328.82 14.00 "Odlehčovací služba Charity – terénní 12"
-  line 42.52 293.16 328.82 14.00 "Odlehčovací služba Zahrada – ambulantní 13"
-  dest 42.52 308.94 grp-68
-  line 42.52 323.04 145.34 17.00 "Centra denních služeb"
-  line 42.52 341.16 328.82 14.00 "Centrum denních služeb Mozaika 26"
-  dest 42.52 356.94 grp-69
-  line 42.52 371.04 111.30 17.00 "Denní stacionáře"
-  line 42.52 389.16 328.82 14.00 "Denní stacionář Slunečnice 27"
-  line 42.52 403.16 328.82 14.00 "Denní stacionář Zahrada 5"
-  dest 42.52 418.94 grp-70
-  line 42.52 433.04 125.44 17.00 "Týdenní stacionáře"
-  line 42.52 451.16 328.82 14.00 "Týdenní stacionář Pod Lipami 32"
-  dest 42.52 466.94 grp-71
-  line 42.52 481.04 289.21 17.00 "Domovy pro osoby se zdravotním postižením"
-  line 42.52 499.16 328.82 14.00 "Domov Pod Lipami 28"
+  dest 42.52 48.19 grp-63
+  line 42.52 62.29 131.79 17.00 "Pečovatelská služba"
+  line 42.52 80.41 328.82 14.00 "Charitní pečovatelská služba Chropyně 10"
+  line 42.52 94.41 328.82 14.00 "Pečovatelská služba Hulín 16"
+  line 42.52 108.41 328.82 14.00 "Pečovatelská služba Koryčany 17"
+  line 42.52 122.41 328.82 14.00 "Pečovatelská služba Kroměříž 18"
+  line 42.52 136.41 328.82 14.00 "Pečovatelská služba Morkovice-Slížany 19"
+  dest 42.52 152.19 grp-64
+  line 42.52 166.29 83.96 17.00 "Tísňová péče"
+  line 42.52 184.41 328.82 14.00 "Tísňová péče Strážce 22"
+  dest 42.52 200.19 grp-65
+  line 42.52 214.29 244.82 17.00 "Průvodcovské a předčitatelské služby"
+  line 42.52 232.41 328.82 14.00 "Průvodcovská a předčitatelská služba 20"
+  dest 42.52 248.19 grp-66
+  line 42.52 262.29 202.29 17.00 "Podpora samostatného bydlení"
+  line 42.52 280.41 328.82 14.00 "Podpora samostatného bydlení Zelený ostrov 31"
+  dest 42.52 296.19 grp-67
+  line 42.52 310.29 123.95 17.00 "Odlehčovací služby"
+  line 42.52 328.41 328.82 14.00 "Odlehčovací služba – pobytová 11"
+  line 42.52 342.41 328.82 14.00 "Odlehčovací služba Charity – terénní 12"
+  line 42.52 356.41 328.82 14.00 "Odlehčovací služba Zahrada – ambulantní 13"
+  dest 42.52 372.19 grp-68
+  line 42.52 386.29 145.34 17.00 "Centra denních služeb"
+  line 42.52 404.41 328.82 14.00 "Centrum denních služeb Mozaika 26"
+  dest 42.52 420.19 grp-69
+  line 42.52 434.29 111.30 17.00 "Denní stacionáře"
+  line 42.52 452.41 328.82 14.00 "Denní stacionář Slunečnice 27"
+  line 42.52 466.41 328.82 14.00 "Denní stacionář Zahrada 5"
+  dest 42.52 482.19 grp-70
+  line 42.52 496.29 125.44 17.00 "Týdenní stacionáře"
+  line 42.52 514.41 328.82 14.00 "Týdenní stacionář Pod Lipami 32"
   line 42.52 31.18 48.96 10.00 artifact "Mapa pomoci"
   rule 42.52 40.52 328.82 0.40 artifact #8da4bf
   line 42.52 564.09 9.38 10.00 artifact "76"
 page 87 label 77 section 16 blank no area 48.19 48.19 377.01 541.42
-  dest 48.19 48.19 grp-72
-  line 48.19 62.29 128.83 17.00 "Domovy pro seniory"
-  line 48.19 80.41 328.82 14.00 "Domov Dobrého pastýře 6"
-  line 48.19 94.41 328.82 14.00 "Domov pro seniory Hulín 7"
-  line 48.19 108.41 328.82 14.00 "Domov pro seniory Kroměříž 8"
-  dest 48.19 124.19 grp-73
-  line 48.19 138.29 195.31 17.00 "Domovy se zvláštním režimem"
-  line 48.19 156.41 328.82 14.00 "Domov se zvláštním režimem Kroměříž 9"
-  dest 48.19 172.19 grp-74
-  line 48.19 186.29 114.38 17.00 "Chráněné bydlení"
-  line 48.19 204.41 328.82 14.00 "Chráněné bydlení Domeček 29"
-  line 48.19 218.41 328.82 14.00 "Chráněné bydlení Na Valech 30"
-  dest 48.19 234.19 grp-75
-  line 48.19 248.29 303.99 17.00 "Sociální služby poskytované ve zdravotnických"
-  line 48.19 265.29 153.64 17.00 "zařízeních lůžkové péče"
-  line 48.19 283.41 328.82 14.00 "Sociální lůžka Zdravotního centra Koryčany 21"
-  dest 48.19 299.19 grp-76
-  line 48.19 313.29 67.00 17.00 "Raná péče"
-  line 48.19 331.41 328.82 14.00 "Raná péče Střední Morava 33"
-  dest 48.19 347.19 grp-77
-  line 48.19 361.29 172.55 17.00 "Telefonická krizová pomoc"
-  line 48.19 379.41 328.82 14.00 "Linka důvěry Hanácko 24"
-  dest 48.19 395.19 grp-78
-  line 48.19 409.29 125.85 17.00 "Tlumočnické služby"
-  line 48.19 427.41 328.82 14.00 "Tlumočnická služba pro neslyšící 37"
-  dest 48.19 443.19 grp-79
-  line 48.19 457.29 88.95 17.00 "Azylové domy"
-  line 48.19 475.41 328.82 14.00 "Azylový dům pro matky s dětmi Hnízdo 39"
-  line 48.19 489.41 328.82 14.00 "Azylový dům pro muže Kroměříž 46"
-  dest 48.19 505.19 grp-80
-  line 48.19 519.29 118.18 17.00 "Domy na půl cesty"
-  line 48.19 537.41 328.82 14.00 "Dům na půl cesty Přístav 40"
+  dest 48.19 48.19 grp-71
+  line 48.19 62.29 289.21 17.00 "Domovy pro osoby se zdravotním postižením"
+  line 48.19 80.41 328.82 14.00 "Domov Pod Lipami 28"
+  dest 48.19 96.19 grp-72
+  line 48.19 110.29 128.83 17.00 "Domovy pro seniory"
+  line 48.19 128.41 328.82 14.00 "Domov Dobrého pastýře 6"
+  line 48.19 142.41 328.82 14.00 "Domov pro seniory Hulín 7"
+  line 48.19 156.41 328.82 14.00 "Domov pro seniory Kroměříž 8"
+  dest 48.19 172.19 grp-73
+  line 48.19 186.29 195.31 17.00 "Domovy se zvláštním režimem"
+  line 48.19 204.41 328.82 14.00 "Domov se zvláštním režimem Kroměříž 9"
+  dest 48.19 220.19 grp-74
+  line 48.19 234.29 114.38 17.00 "Chráněné bydlení"
+  line 48.19 252.41 328.82 14.00 "Chráněné bydlení Domeček 29"
+  line 48.19 266.41 328.82 14.00 "Chráněné bydlení Na Valech 30"
+  dest 48.19 282.19 grp-75
+  line 48.19 296.29 303.99 17.00 "Sociální služby poskytované ve zdravotnických"
+  line 48.19 313.29 153.64 17.00 "zařízeních lůžkové péče"
+  line 48.19 331.41 328.82 14.00 "Sociální lůžka Zdravotního centra Koryčany 21"
+  dest 48.19 347.19 grp-76
+  line 48.19 361.29 67.00 17.00 "Raná péče"
+  line 48.19 379.41 328.82 14.00 "Raná péče Střední Morava 33"
+  dest 48.19 395.19 grp-77
+  line 48.19 409.29 172.55 17.00 "Telefonická krizová pomoc"
+  line 48.19 427.41 328.82 14.00 "Linka důvěry Hanácko 24"
+  dest 48.19 443.19 grp-78
+  line 48.19 457.29 125.85 17.00 "Tlumočnické služby"
+  line 48.19 475.41 328.82 14.00 "Tlumočnická služba pro neslyšící 37"
+  dest 48.19 491.19 grp-79
+  line 48.19 505.29 88.95 17.00 "Azylové domy"
+  line 48.19 523.41 328.82 14.00 "Azylový dům pro matky s dětmi Hnízdo 39"
+  line 48.19 537.41 328.82 14.00 "Azylový dům pro muže Kroměříž 46"
   line 276.52 31.18 100.49 10.00 artifact "Rejstřík služeb podle druhu"
   rule 48.19 40.52 328.82 0.40 artifact #8da4bf
   line 367.63 564.09 9.38 10.00 artifact "77"
 page 88 label 78 section 16 blank no area 42.52 48.19 371.34 541.42
-  dest 42.52 48.19 grp-81
-  line 42.52 62.29 111.75 17.00 "Kontaktní centra"
-  line 42.52 80.41 328.82 14.00 "Kontaktní centrum Kroměříž 48"
-  dest 42.52 96.19 grp-82
-  line 42.52 110.29 95.79 17.00 "Krizová pomoc"
-  line 42.52 128.41 328.82 14.00 "Krizové centrum Kroměříž 49"
-  dest 42.52 144.19 grp-83
-  line 42.52 158.29 123.36 17.00 "Intervenční centra"
-  line 42.52 176.41 328.82 14.00 "Intervenční centrum Kroměříž 47"
-  dest 42.52 192.19 grp-84
-  line 42.52 206.29 177.40 17.00 "Nízkoprahová denní centra"
-  line 42.52 224.41 328.82 14.00 "Nízkoprahové denní centrum Kroměříž 50"
-  dest 42.52 240.19 grp-85
-  line 42.52 254.29 264.94 17.00 "Nízkoprahová zařízení pro děti a mládež"
-  line 42.52 272.41 328.82 14.00 "Klub Kompas – nízkoprahové zařízení pro děti a mládež 41"
-  line 42.52 286.41 328.82 14.00 "Klub Kompas Hulín 42"
-  dest 42.52 302.19 grp-86
-  line 42.52 316.29 74.54 17.00 "Noclehárny"
-  line 42.52 334.41 328.82 14.00 "Noclehárna Kroměříž 51"
-  dest 42.52 350.19 grp-87
-  line 42.52 364.29 138.34 17.00 "Služby následné péče"
-  line 42.52 382.41 328.82 14.00 "Doléčovací centrum Krok 55"
-  dest 42.52 398.19 grp-88
-  line 42.52 412.29 298.56 17.00 "Sociálně aktivizační služby pro rodiny s dětmi"
-  line 42.52 430.41 328.82 14.00 "Sociálně aktivizační služba pro rodiny Chropyně 43"
-  line 42.52 444.41 328.82 14.00 "Sociálně aktivizační služba pro rodiny Rodinný kruh 44"
-  dest 42.52 460.19 grp-89
-  line 42.52 474.29 323.65 17.00 "Sociálně aktivizační služby pro seniory a osoby se"
-  line 42.52 491.29 149.64 17.00 "zdravotním postižením"
-  line 42.52 509.41 328.82 14.00 "Aktivizační centrum pro seniory Elán 23"
+  dest 42.52 48.19 grp-80
+  line 42.52 62.29 118.18 17.00 "Domy na půl cesty"
+  line 42.52 80.41 328.82 14.00 "Dům na půl cesty Přístav 40"
+  dest 42.52 96.19 grp-81
+  line 42.52 110.29 111.75 17.00 "Kontaktní centra"
+  line 42.52 128.41 328.82 14.00 "Kontaktní centrum Kroměříž 48"
+  dest 42.52 144.19 grp-82
+  line 42.52 158.29 95.79 17.00 "Krizová pomoc"
+  line 42.52 176.41 328.82 14.00 "Krizové centrum Kroměříž 49"
+  dest 42.52 192.19 grp-83
+  line 42.52 206.29 123.36 17.00 "Intervenční centra"
+  line 42.52 224.41 328.82 14.00 "Intervenční centrum Kroměříž 47"
+  dest 42.52 240.19 grp-84
+  line 42.52 254.29 177.40 17.00 "Nízkoprahová denní centra"
+  line 42.52 272.41 328.82 14.00 "Nízkoprahové denní centrum Kroměříž 50"
+  dest 42.52 288.19 grp-85
+  line 42.52 302.29 264.94 17.00 "Nízkoprahová zařízení pro děti a mládež"
+  line 42.52 320.41 328.82 14.00 "Klub Kompas – nízkoprahové zařízení pro děti a mládež 41"
+  line 42.52 334.41 328.82 14.00 "Klub Kompas Hulín 42"
+  dest 42.52 350.19 grp-86
+  line 42.52 364.29 74.54 17.00 "Noclehárny"
+  line 42.52 382.41 328.82 14.00 "Noclehárna Kroměříž 51"
+  dest 42.52 398.19 grp-87
+  line 42.52 412.29 138.34 17.00 "Služby následné péče"
+  line 42.52 430.41 328.82 14.00 "Doléčovací centrum Krok 55"
+  dest 42.52 446.19 grp-88
+  line 42.52 460.29 298.56 17.00 "Sociálně aktivizační služby pro rodiny s dětmi"
+  line 42.52 478.41 328.82 14.00 "Sociálně aktivizační služba pro rodiny Chropyně 43"
+  line 42.52 492.41 328.82 14.00 "Sociálně aktivizační služba pro rodiny Rodinný kruh 44"
   line 42.52 31.18 48.96 10.00 artifact "Mapa pomoci"
   rule 42.52 40.52 328.82 0.40 artifact #8da4bf
   line 42.52 564.09 9.38 10.00 artifact "78"
 page 89 label 79 section 16 blank no area 48.19 48.19 377.01 541.42
-  dest 48.19 48.19 grp-90
-  line 48.19 62.29 177.60 17.00 "Sociálně terapeutické dílny"
-  line 48.19 80.41 328.82 14.00 "Sociálně terapeutická dílna Slunečnice 34"
-  dest 48.19 96.19 grp-91
-  line 48.19 110.29 149.86 17.00 "Terapeutické komunity"
-  line 48.19 128.41 328.82 14.00 "Terapeutická komunita Nětčice 56"
-  dest 48.19 144.19 grp-92
-  line 48.19 158.29 117.67 17.00 "Terénní programy"
-  line 48.19 176.41 328.82 14.00 "Terénní program Krok za krokem 52"
-  line 48.19 190.41 328.82 14.00 "Terénní program Noční cesta 53"
-  line 48.19 204.41 328.82 14.00 "Terénní programy Společně 54"
-  dest 48.19 220.19 grp-93
-  line 48.19 234.29 134.51 17.00 "Sociální rehabilitace"
-  line 48.19 252.41 328.82 14.00 "Sociální rehabilitace pro nevidomé a slabozraké 35"
-  line 48.19 266.41 328.82 14.00 "Sociální rehabilitace Zelený ostrov 36"
-  dest 48.19 269.44 sec-18
-  line 48.19 289.74 246.73 24.00 "Rejstřík služeb podle obcí"
-  dest 48.19 318.19 grp-94
-  line 48.19 332.29 34.87 17.00 "Hulín"
-  line 48.19 350.41 328.82 14.00 "Azylový dům pro matky s dětmi Hnízdo 39"
-  line 48.19 364.41 328.82 14.00 "Domov pro seniory Hulín 7"
-  line 48.19 378.41 328.82 14.00 "Chráněné bydlení Domeček 29"
-  line 48.19 392.41 328.82 14.00 "Klub Kompas Hulín 42"
-  line 48.19 406.41 328.82 14.00 "Občanská poradna Kroměříž 1"
-  line 48.19 420.41 328.82 14.00 "Pečovatelská služba Hulín 16"
-  dest 48.19 436.19 grp-95
-  line 48.19 450.29 62.39 17.00 "Chropyně"
-  line 48.19 468.41 328.82 14.00 "Charitní pečovatelská služba Chropyně 10"
-  line 48.19 482.41 328.82 14.00 "Sociálně aktivizační služba pro rodiny Chropyně 43"
-  line 48.19 496.41 328.82 14.00 "Terénní programy Společně 54"
+  dest 48.19 48.19 grp-89
+  line 48.19 62.29 323.65 17.00 "Sociálně aktivizační služby pro seniory a osoby se"
+  line 48.19 79.29 149.64 17.00 "zdravotním postižením"
+  line 48.19 97.41 328.82 14.00 "Aktivizační centrum pro seniory Elán 23"
+  dest 48.19 113.19 grp-90
+  line 48.19 127.29 177.60 17.00 "Sociálně terapeutické dílny"
+  line 48.19 145.41 328.82 14.00 "Sociálně terapeutická dílna Slunečnice 34"
+  dest 48.19 161.19 grp-91
+  line 48.19 175.29 149.86 17.00 "Terapeutické komunity"
+  line 48.19 193.41 328.82 14.00 "Terapeutická komunita Nětčice 56"
+  dest 48.19 209.19 grp-92
+  line 48.19 223.29 117.67 17.00 "Terénní programy"
+  line 48.19 241.41 328.82 14.00 "Terénní program Krok za krokem 52"
+  line 48.19 255.41 328.82 14.00 "Terénní program Noční cesta 53"
+  line 48.19 269.41 328.82 14.00 "Terénní programy Společně 54"
+  dest 48.19 285.19 grp-93
+  line 48.19 299.29 134.51 17.00 "Sociální rehabilitace"
+  line 48.19 317.41 328.82 14.00 "Sociální rehabilitace pro nevidomé a slabozraké 35"
+  line 48.19 331.41 328.82 14.00 "Sociální rehabilitace Zelený ostrov 36"
+  dest 48.19 334.44 sec-18
+  line 48.19 378.74 246.73 24.00 "Rejstřík služeb podle obcí"
+  dest 48.19 407.19 grp-94
+  line 48.19 421.29 34.87 17.00 "Hulín"
+  line 48.19 439.41 328.82 14.00 "Azylový dům pro matky s dětmi Hnízdo 39"
+  line 48.19 453.41 328.82 14.00 "Domov pro seniory Hulín 7"
+  line 48.19 467.41 328.82 14.00 "Chráněné bydlení Domeček 29"
+  line 48.19 481.41 328.82 14.00 "Klub Kompas Hulín 42"
+  line 48.19 495.41 328.82 14.00 "Občanská poradna Kroměříž 1"
+  line 48.19 509.41 328.82 14.00 "Pečovatelská služba Hulín 16"
   line 276.52 31.18 100.49 10.00 artifact "Rejstřík služeb podle druhu"
   rule 48.19 40.52 328.82 0.40 artifact #8da4bf
   line 367.63 564.09 9.38 10.00 artifact "79"
 page 90 label 80 section 17 blank no area 42.52 48.19 371.34 541.42
-  dest 42.52 48.19 grp-96
-  line 42.52 62.29 61.36 17.00 "Koryčany"
-  line 42.52 80.41 328.82 14.00 "Domov Dobrého pastýře 6"
-  line 42.52 94.41 328.82 14.00 "Občanská poradna Kroměříž 1"
-  line 42.52 108.41 328.82 14.00 "Osobní asistence Koryčansko 15"
-  line 42.52 122.41 328.82 14.00 "Pečovatelská služba Koryčany 17"
-  line 42.52 136.41 328.82 14.00 "Sociální lůžka Zdravotního centra Koryčany 21"
-  dest 42.52 152.19 grp-97
-  line 42.52 166.29 60.35 17.00 "Kroměříž"
-  line 42.52 184.41 328.82 14.00 "Aktivizační centrum pro seniory Elán 23"
-  line 42.52 198.41 328.82 14.00 "Azylový dům pro muže Kroměříž 46"
-  line 42.52 212.41 328.82 14.00 "Centrum denních služeb Mozaika 26"
-  line 42.52 226.41 328.82 14.00 "Denní stacionář Slunečnice 27"
-  line 42.52 240.41 328.82 14.00 "Denní stacionář Zahrada 5"
-  line 42.52 254.41 328.82 14.00 "Doléčovací centrum Krok 55"
-  line 42.52 268.41 328.82 14.00 "Domov pro seniory Kroměříž 8"
-  line 42.52 282.41 328.82 14.00 "Domov se zvláštním režimem Kroměříž 9"
-  line 42.52 296.41 328.82 14.00 "Dům na půl cesty Přístav 40"
-  line 42.52 310.41 328.82 14.00 "Chráněné bydlení Na Valech 30"
-  line 42.52 324.41 328.82 14.00 "Intervenční centrum Kroměříž 47"
-  line 42.52 338.41 328.82 14.00 "Klub Kompas – nízkoprahové zařízení pro děti a mládež 41"
-  line 42.52 352.41 328.82 14.00 "Kontaktní centrum Kroměříž 48"
-  line 42.52 366.41 328.82 14.00 "Krizové centrum Kroměříž 49"
-  line 42.52 380.41 328.82 14.00 "Linka důvěry Hanácko 24"
-  line 42.52 394.41 328.82 14.00 "Nízkoprahové denní centrum Kroměříž 50"
-  line 42.52 408.41 328.82 14.00 "Noclehárna Kroměříž 51"
-  line 42.52 422.41 328.82 14.00 "Občanská poradna Kroměříž 1"
-  line 42.52 436.41 328.82 14.00 "Odlehčovací služba – pobytová 11"
-  line 42.52 450.41 328.82 14.00 "Odlehčovací služba Charity – terénní 12"
-  line 42.52 464.41 328.82 14.00 "Odlehčovací služba Zahrada – ambulantní 13"
-  line 42.52 478.41 328.82 14.00 "Osobní asistence Hanácko 14"
-  line 42.52 492.41 328.82 14.00 "Pečovatelská služba Kroměříž 18"
-  line 42.52 506.41 328.82 14.00 "Podpora samostatného bydlení Zelený ostrov 31"
-  line 42.52 520.41 328.82 14.00 "Poradna Nový start 45"
-  line 42.52 534.41 328.82 14.00 "Poradna pro cizince a národnostní menšiny 57"
+  dest 42.52 48.19 grp-95
+  line 42.52 62.29 62.39 17.00 "Chropyně"
+  line 42.52 80.41 328.82 14.00 "Charitní pečovatelská služba Chropyně 10"
+  line 42.52 94.41 328.82 14.00 "Sociálně aktivizační služba pro rodiny Chropyně 43"
+  line 42.52 108.41 328.82 14.00 "Terénní programy Společně 54"
+  dest 42.52 124.19 grp-96
+  line 42.52 138.29 61.36 17.00 "Koryčany"
+  line 42.52 156.41 328.82 14.00 "Domov Dobrého pastýře 6"
+  line 42.52 170.41 328.82 14.00 "Občanská poradna Kroměříž 1"
+  line 42.52 184.41 328.82 14.00 "Osobní asistence Koryčansko 15"
+  line 42.52 198.41 328.82 14.00 "Pečovatelská služba Koryčany 17"
+  line 42.52 212.41 328.82 14.00 "Sociální lůžka Zdravotního centra Koryčany 21"
+  dest 42.52 228.19 grp-97
+  line 42.52 242.29 60.35 17.00 "Kroměříž"
+  line 42.52 260.41 328.82 14.00 "Aktivizační centrum pro seniory Elán 23"
+  line 42.52 274.41 328.82 14.00 "Azylový dům pro muže Kroměříž 46"
+  line 42.52 288.41 328.82 14.00 "Centrum denních služeb Mozaika 26"
+  line 42.52 302.41 328.82 14.00 "Denní stacionář Slunečnice 27"
+  line 42.52 316.41 328.82 14.00 "Denní stacionář Zahrada 5"
+  line 42.52 330.41 328.82 14.00 "Doléčovací centrum Krok 55"
+  line 42.52 344.41 328.82 14.00 "Domov pro seniory Kroměříž 8"
+  line 42.52 358.41 328.82 14.00 "Domov se zvláštním režimem Kroměříž 9"
+  line 42.52 372.41 328.82 14.00 "Dům na půl cesty Přístav 40"
+  line 42.52 386.41 328.82 14.00 "Chráněné bydlení Na Valech 30"
+  line 42.52 400.41 328.82 14.00 "Intervenční centrum Kroměříž 47"
+  line 42.52 414.41 328.82 14.00 "Klub Kompas – nízkoprahové zařízení pro děti a mládež 41"
+  line 42.52 428.41 328.82 14.00 "Kontaktní centrum Kroměříž 48"
+  line 42.52 442.41 328.82 14.00 "Krizové centrum Kroměříž 49"
+  line 42.52 456.41 328.82 14.00 "Linka důvěry Hanácko 24"
+  line 42.52 470.41 328.82 14.00 "Nízkoprahové denní centrum Kroměříž 50"
+  line 42.52 484.41 328.82 14.00 "Noclehárna Kroměříž 51"
+  line 42.52 498.41 328.82 14.00 "Občanská poradna Kroměříž 1"
+  line 42.52 512.41 328.82 14.00 "Odlehčovací služba – pobytová 11"
+  line 42.52 526.41 328.82 14.00 "Odlehčovací služba Charity – terénní 12"
   line 42.52 31.18 48.96 10.00 artifact "Mapa pomoci"
   rule 42.52 40.52 328.82 0.40 artifact #8da4bf
   line 42.52 564.09 9.38 10.00 artifact "80"
 page 91 label 81 section 17 blank no area 48.19 48.19 377.01 541.42
-  line 48.19 59.16 328.82 14.00 "Poradna pro lidi se zrakovým postižením 2"
-  line 48.19 73.16 328.82 14.00 "Poradna pro neslyšící a nedoslýchavé 3"
-  line 48.19 87.16 328.82 14.00 "Poradna pro pečující a seniory 4"
-  line 48.19 101.16 328.82 14.00 "Poradna pro rodinu a mezilidské vztahy 38"
-  line 48.19 115.16 328.82 14.00 "Průvodcovská a předčitatelská služba 20"
-  line 48.19 129.16 328.82 14.00 "Raná péče Střední Morava 33"
-  line 48.19 143.16 328.82 14.00 "Sociálně aktivizační služba pro rodiny Rodinný kruh 44"
-  line 48.19 157.16 328.82 14.00 "Sociálně terapeutická dílna Slunečnice 34"
-  line 48.19 171.16 328.82 14.00 "Sociální rehabilitace pro nevidomé a slabozraké 35"
-  line 48.19 185.16 328.82 14.00 "Sociální rehabilitace Zelený ostrov 36"
-  line 48.19 199.16 328.82 14.00 "Terénní program Krok za krokem 52"
-  line 48.19 213.16 328.82 14.00 "Terénní program Noční cesta 53"
-  line 48.19 227.16 328.82 14.00 "Terénní programy Společně 54"
-  line 48.19 241.16 328.82 14.00 "Tísňová péče Strážce 22"
-  line 48.19 255.16 328.82 14.00 "Tlumočnická služba pro neslyšící 37"
-  dest 48.19 270.94 grp-98
-  line 48.19 285.04 120.42 17.00 "Morkovice-Slížany"
-  line 48.19 303.16 328.82 14.00 "Pečovatelská služba Morkovice-Slížany 19"
-  dest 48.19 318.94 grp-99
-  line 48.19 333.04 55.39 17.00 "Zdounky"
-  line 48.19 351.16 328.82 14.00 "Domov Pod Lipami 28"
-  line 48.19 365.16 328.82 14.00 "Terapeutická komunita Nětčice 56"
-  line 48.19 379.16 328.82 14.00 "Týdenní stacionář Pod Lipami 32"
+  line 48.19 59.16 328.82 14.00 "Odlehčovací služba Zahrada – ambulantní 13"
+  line 48.19 73.16 328.82 14.00 "Osobní asistence Hanácko 14"
+  line 48.19 87.16 328.82 14.00 "Pečovatelská služba Kroměříž 18"
+  line 48.19 101.16 328.82 14.00 "Podpora samostatného bydlení Zelený ostrov 31"
+  line 48.19 115.16 328.82 14.00 "Poradna Nový start 45"
+  line 48.19 129.16 328.82 14.00 "Poradna pro cizince a národnostní menšiny 57"
+  line 48.19 143.16 328.82 14.00 "Poradna pro lidi se zrakovým postižením 2"
+  line 48.19 157.16 328.82 14.00 "Poradna pro neslyšící a nedoslýchavé 3"
+  line 48.19 171.16 328.82 14.00 "Poradna pro pečující a seniory 4"
+  line 48.19 185.16 328.82 14.00 "Poradna pro rodinu a mezilidské vztahy 38"
+  line 48.19 199.16 328.82 14.00 "Průvodcovská a předčitatelská služba 20"
+  line 48.19 213.16 328.82 14.00 "Raná péče Střední Morava 33"
+  line 48.19 227.16 328.82 14.00 "Sociálně aktivizační služba pro rodiny Rodinný kruh 44"
+  line 48.19 241.16 328.82 14.00 "Sociálně terapeutická dílna Slunečnice 34"
+  line 48.19 255.16 328.82 14.00 "Sociální rehabilitace pro nevidomé a slabozraké 35"
+  line 48.19 269.16 328.82 14.00 "Sociální rehabilitace Zelený ostrov 36"
+  line 48.19 283.16 328.82 14.00 "Terénní program Krok za krokem 52"
+  line 48.19 297.16 328.82 14.00 "Terénní program Noční cesta 53"
+  line 48.19 311.16 328.82 14.00 "Terénní programy Společně 54"
+  line 48.19 325.16 328.82 14.00 "Tísňová péče Strážce 22"
+  line 48.19 339.16 328.82 14.00 "Tlumočnická služba pro neslyšící 37"
+  dest 48.19 354.94 grp-98
+  line 48.19 369.04 120.42 17.00 "Morkovice-Slížany"
+  line 48.19 387.16 328.82 14.00 "Pečovatelská služba Morkovice-Slížany 19"
+  dest 48.19 402.94 grp-99
+  line 48.19 417.04 55.39 17.00 "Zdounky"
+  line 48.19 435.16 328.82 14.00 "Domov Pod Lipami 28"
+  line 48.19 449.16 328.82 14.00 "Terapeutická komunita Nětčice 56"
+  line 48.19 463.16 328.82 14.00 "Týdenní stacionář Pod Lipami 32"
   line 283.34 31.18 93.67 10.00 artifact "Rejstřík služeb podle obcí"
   rule 48.19 40.52 328.82 0.40 artifact #8da4bf
   line 367.63 564.09 9.38 10.00 artifact "81"
@@ -2698,48 +2698,48 @@ anchor grp-58 page 84 y 117.44
 anchor grp-59 page 85 y 48.19
 anchor grp-6 page 33 y 48.19
 anchor grp-60 page 85 y 124.69
-anchor grp-61 page 85 y 279.69
-anchor grp-62 page 85 y 411.69
-anchor grp-63 page 85 y 473.69
-anchor grp-64 page 86 y 88.94
-anchor grp-65 page 86 y 136.94
-anchor grp-66 page 86 y 184.94
-anchor grp-67 page 86 y 232.94
-anchor grp-68 page 86 y 308.94
-anchor grp-69 page 86 y 356.94
+anchor grp-61 page 85 y 303.69
+anchor grp-62 page 85 y 435.69
+anchor grp-63 page 86 y 48.19
+anchor grp-64 page 86 y 152.19
+anchor grp-65 page 86 y 200.19
+anchor grp-66 page 86 y 248.19
+anchor grp-67 page 86 y 296.19
+anchor grp-68 page 86 y 372.19
+anchor grp-69 page 86 y 420.19
 anchor grp-7 page 35 y 96.94
-anchor grp-70 page 86 y 418.94
-anchor grp-71 page 86 y 466.94
-anchor grp-72 page 87 y 48.19
-anchor grp-73 page 87 y 124.19
-anchor grp-74 page 87 y 172.19
-anchor grp-75 page 87 y 234.19
-anchor grp-76 page 87 y 299.19
-anchor grp-77 page 87 y 347.19
-anchor grp-78 page 87 y 395.19
-anchor grp-79 page 87 y 443.19
+anchor grp-70 page 86 y 482.19
+anchor grp-71 page 87 y 48.19
+anchor grp-72 page 87 y 96.19
+anchor grp-73 page 87 y 172.19
+anchor grp-74 page 87 y 220.19
+anchor grp-75 page 87 y 282.19
+anchor grp-76 page 87 y 347.19
+anchor grp-77 page 87 y 395.19
+anchor grp-78 page 87 y 443.19
+anchor grp-79 page 87 y 491.19
 anchor grp-8 page 36 y 48.19
-anchor grp-80 page 87 y 505.19
-anchor grp-81 page 88 y 48.19
-anchor grp-82 page 88 y 96.19
-anchor grp-83 page 88 y 144.19
-anchor grp-84 page 88 y 192.19
-anchor grp-85 page 88 y 240.19
-anchor grp-86 page 88 y 302.19
-anchor grp-87 page 88 y 350.19
-anchor grp-88 page 88 y 398.19
-anchor grp-89 page 88 y 460.19
+anchor grp-80 page 88 y 48.19
+anchor grp-81 page 88 y 96.19
+anchor grp-82 page 88 y 144.19
+anchor grp-83 page 88 y 192.19
+anchor grp-84 page 88 y 240.19
+anchor grp-85 page 88 y 288.19
+anchor grp-86 page 88 y 350.19
+anchor grp-87 page 88 y 398.19
+anchor grp-88 page 88 y 446.19
+anchor grp-89 page 89 y 48.19
 anchor grp-9 page 42 y 402.61
-anchor grp-90 page 89 y 48.19
-anchor grp-91 page 89 y 96.19
-anchor grp-92 page 89 y 144.19
-anchor grp-93 page 89 y 220.19
-anchor grp-94 page 89 y 318.19
-anchor grp-95 page 89 y 436.19
-anchor grp-96 page 90 y 48.19
-anchor grp-97 page 90 y 152.19
-anchor grp-98 page 91 y 270.94
-anchor grp-99 page 91 y 318.94
+anchor grp-90 page 89 y 113.19
+anchor grp-91 page 89 y 161.19
+anchor grp-92 page 89 y 209.19
+anchor grp-93 page 89 y 285.19
+anchor grp-94 page 89 y 407.19
+anchor grp-95 page 90 y 48.19
+anchor grp-96 page 90 y 124.19
+anchor grp-97 page 90 y 228.19
+anchor grp-98 page 91 y 354.94
+anchor grp-99 page 91 y 402.94
 anchor lst-adiktologie page 68 y 125.19
 anchor lst-byty-dps page 68 y 297.86
 anchor lst-cdz page 69 y 76.44
@@ -2785,7 +2785,7 @@ anchor sec-14 page 74 y 48.19
 anchor sec-15 page 79 y 48.19
 anchor sec-16 page 82 y 48.19
 anchor sec-17 page 85 y 230.94
-anchor sec-18 page 89 y 269.44
+anchor sec-18 page 89 y 334.44
 anchor sec-19 page 92 y 48.19
 anchor sec-2 page 2 y 48.19
 anchor sec-3 page 3 y 48.19

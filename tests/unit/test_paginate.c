@@ -663,10 +663,44 @@ test_entry_tall(void)
 	it = find_line(o.pages, 1, 23, NULL);
 	OK(it != NULL && fabs(line_top(it) - 40) < 1e-9,
 	    "the rest under the mark");
+	/* Taller than a column, not than a page: no rule is broken. */
+	STR_EQ(capture_text(&cap), "", "not reported");
+	OK(check_bounds(&f, o.pages), "bounds");
+	capture_close(&cap);
+	paginate_free(o.pages);
+	free(o.fixes);
+	fx_free(&f);
+
+	/* Taller than a page (1 + 50 lines, 48 per page): split across
+	   pages, column after column, and reported once. */
+	fx_init(&f, 2, 8);
+	f.ls.balance = false;
+	s = sec_add(&f, LSS_NEW_PAGE, 2, DF_ARABIC, "S", NULL);
+	b = blk_add(&f, s, DB_FLOW);
+	par_add(&f, b, 10);			/* seq 0 */
+	b = blk_add(&f, s, DB_ENTRY);
+	b->cont = "Dlouhá (pokračování)";
+	p = par_add(&f, b, 1);			/* seq 1 */
+	p->keep_with_next = true;
+	pos.file = diag_file(capture_open(&cap), "k.json");
+	pos.line = 7;
+	pos.col = 12;
+	p->spans[0].text = "Dlouhá služba";
+	p->spans[0].len = strlen(p->spans[0].text);
+	p->spans[0].src = &pos;
+	par_add(&f, b, 50);			/* seq 2 */
+	run(&f, &o, cap.d);
+	find_line(o.pages, 1, 0, &pg);
+	INT_EQ(pg, 0, "starts where it is, under the text");
+	it = find_line(o.pages, 1, 0, NULL);
+	OK(it != NULL && it->x < 100 && fabs(line_top(it) - 130) < 1e-9,
+	    "in column 1 under the text");
+	find_line(o.pages, 2, 49, &pg);
+	INT_EQ(pg, 1, "goes on on page 2");
 	INT_EQ(diag_count_code(cap.d, D_PAGINATION), 1, "reported once");
 	STR_EQ(capture_text(&cap), "k.json:7:12: warning: entry „Dlouhá "
-	    "služba“ is taller than a column: split across 2 columns "
-	    "[pagination]\n", "message");
+	    "služba“ is longer than a page: split across 3 columns on 2 "
+	    "pages [pagination]\n", "message");
 	OK(check_bounds(&f, o.pages), "bounds");
 	capture_close(&cap);
 	paginate_free(o.pages);
@@ -727,13 +761,324 @@ test_entry_squeezed(void)
 	find_line(o.pages, 3, 15, &pg);
 	INT_EQ(pg, 1, "3 lines at the top");
 	OK(find_artifact(o.pages, 1, "E (pokr.)") != NULL, "the mark");
-	STR_EQ(capture_text(&cap), "mapa: warning: entry „Par 1“ does not "
-	    "fit in a column together with the headings above it: split "
-	    "across 2 columns [pagination]\n", "message");
+	STR_EQ(capture_text(&cap), "mapa: note: entry „Par 1“ does not fit "
+	    "on a page together with the headings above it: it starts under "
+	    "them and goes on on the next page (2 pages) [pagination]\n",
+	    "a note, not a warning");
+	INT_EQ(diag_count(cap.d, DIAG_WARNING), 0, "no warning");
 	capture_close(&cap);
 	paginate_free(o.pages);
 	free(o.fixes);
 	fx_free(&f);
+}
+
+/* An entry with a name (1 line, keeps 2 lines) and a body of n lines. */
+static struct doc_block *
+entry_add(struct fx *f, struct doc_section *s, size_t n)
+{
+	struct doc_block *b = blk_add(f, s, DB_ENTRY);
+
+	b->cont = "E (pokr.)";
+	par_add(f, b, 1)->keep_with_next = true;
+	par_add(f, b, n);
+	return b;
+}
+
+/* The lowest foot of the content lines in column 1 (col 0) or 2. */
+static double
+col_foot(const struct pg_doc *pg, size_t p, int col)
+{
+	const struct pg_item *it;
+	double		 foot = 0, b;
+	size_t		 i;
+
+	for (i = 0; i < pg->pages[p].nitems; i++) {
+		it = &pg->pages[p].items[i];
+		if (it->kind != PGI_LINE || it->role != PGR_CONTENT ||
+		    (it->x > 100) != (col == 1))
+			continue;
+		b = line_top(it) + it->h;
+		if (b > foot)
+			foot = b;
+	}
+	return foot;
+}
+
+/*
+ * In columns, an entry goes on from one column to the next of the same
+ * page (a continuation mark on top), but never from a page's last column
+ * to the next page: then it moves whole.
+ */
+static void
+test_column_split(void)
+{
+	struct fx	 f;
+	struct paginate_out o;
+	struct capture	 cap;
+	struct doc_section *s;
+	const struct pg_item *it, *c;
+	size_t		 pg = 9, i;
+	bool		 right = false;
+
+	/* 14 lines, then an entry of 1 + 15 in the 10 lines left. */
+	fx_init(&f, 2, 8);
+	f.ls.balance = false;
+	s = sec_add(&f, LSS_NEW_PAGE, 2, DF_ARABIC, "S", NULL);
+	par_add(&f, blk_add(&f, s, DB_FLOW), 14);	/* seq 0 */
+	entry_add(&f, s, 15);				/* seq 1, 2 */
+	capture_open(&cap);
+	run(&f, &o, cap.d);
+	INT_EQ(o.pages->npages, 1, "one page");
+	it = find_line(o.pages, 1, 0, NULL);
+	OK(it != NULL && it->x < 100 && fabs(line_top(it) - 170) < 1e-9,
+	    "the entry starts in column 1 under the text");
+	it = find_line(o.pages, 2, 8, NULL);
+	OK(it != NULL && it->x < 100, "9 lines of it in column 1");
+	it = find_line(o.pages, 2, 9, NULL);
+	OK(it != NULL && it->x > 100 && fabs(line_top(it) - 40) < 1e-9,
+	    "the rest in column 2 under the mark");
+	c = find_artifact(o.pages, 0, "E (pokr.)");
+	OK(c != NULL && fabs(c->x - 110) < 1e-9 &&
+	    fabs(line_top(c) - 30) < 1e-9, "the mark heads column 2");
+	STR_EQ(capture_text(&cap), "", "nothing to report");
+	OK(check_bounds(&f, o.pages), "bounds");
+	capture_close(&cap);
+	paginate_free(o.pages);
+	free(o.fixes);
+	fx_free(&f);
+
+	/* The split keeps the widows: 1 + 10 lines in 10 lines left go
+	   8 + 2, not 9 + 1. */
+	fx_init(&f, 2, 8);
+	f.ls.balance = false;
+	s = sec_add(&f, LSS_NEW_PAGE, 2, DF_ARABIC, "S", NULL);
+	par_add(&f, blk_add(&f, s, DB_FLOW), 14);	/* seq 0 */
+	entry_add(&f, s, 10);				/* seq 1, 2 */
+	run(&f, &o, NULL);
+	it = find_line(o.pages, 2, 7, NULL);
+	OK(it != NULL && it->x < 100, "8 lines at the foot of column 1");
+	it = find_line(o.pages, 2, 8, NULL);
+	OK(it != NULL && it->x > 100 && fabs(line_top(it) - 40) < 1e-9,
+	    "2 lines under the mark in column 2");
+	paginate_free(o.pages);
+	free(o.fixes);
+	fx_free(&f);
+
+	/* The same entry with 10 lines left in column 2: it would go on to
+	   the next page, so it moves whole. */
+	fx_init(&f, 2, 8);
+	f.ls.balance = false;
+	s = sec_add(&f, LSS_NEW_PAGE, 2, DF_ARABIC, "S", NULL);
+	par_add(&f, blk_add(&f, s, DB_FLOW), 38);	/* seq 0 */
+	entry_add(&f, s, 15);				/* seq 1, 2 */
+	run(&f, &o, NULL);
+	INT_EQ(o.pages->npages, 2, "two pages");
+	it = find_line(o.pages, 1, 0, &pg);
+	OK(pg == 1 && it != NULL && it->x < 100 &&
+	    fabs(line_top(it) - 30) < 1e-9, "the entry heads page 2");
+	it = find_line(o.pages, 2, 14, &pg);
+	OK(pg == 1 && it != NULL && it->x < 100, "whole in its column");
+	OK(find_artifact(o.pages, 1, "E (pokr.)") == NULL, "no mark");
+	OK(check_bounds(&f, o.pages), "bounds");
+	paginate_free(o.pages);
+	free(o.fixes);
+	fx_free(&f);
+
+	/* Taller than a column, not than a page, at the top of column 2:
+	   it goes to the next page (column 2 stays empty) and there on
+	   from column 1 to column 2. */
+	fx_init(&f, 2, 8);
+	f.ls.balance = false;
+	s = sec_add(&f, LSS_NEW_PAGE, 2, DF_ARABIC, "S", NULL);
+	par_add(&f, blk_add(&f, s, DB_FLOW), 24);	/* seq 0 */
+	entry_add(&f, s, 29);				/* seq 1, 2 */
+	capture_open(&cap);
+	run(&f, &o, cap.d);
+	INT_EQ(o.pages->npages, 2, "two pages");
+	for (i = 0; i < o.pages->pages[0].nitems; i++) {
+		it = &o.pages->pages[0].items[i];
+		if (it->kind == PGI_LINE && it->x > 100 &&
+		    it->role == PGR_CONTENT)
+			right = true;
+	}
+	OK(!right, "column 2 of page 1 left empty");
+	it = find_line(o.pages, 1, 0, &pg);
+	/* (page 2 is a verso: its columns stand at 10 and 100) */
+	OK(pg == 1 && it != NULL && fabs(it->x - 10) < 1e-9,
+	    "the entry heads page 2");
+	it = find_line(o.pages, 2, 28, &pg);
+	OK(pg == 1 && it != NULL && fabs(it->x - 100) < 1e-9,
+	    "it ends in column 2");
+	OK(find_artifact(o.pages, 1, "E (pokr.)") != NULL, "the mark");
+	STR_EQ(capture_text(&cap), "", "nothing to report");
+	OK(check_bounds(&f, o.pages), "bounds");
+	capture_close(&cap);
+	paginate_free(o.pages);
+	free(o.fixes);
+	fx_free(&f);
+
+	/* One column: unchanged, the entry moves whole to the next page. */
+	fx_init(&f, 1, 8);
+	s = sec_add(&f, LSS_NEW_PAGE, 1, DF_ARABIC, "S", NULL);
+	par_add(&f, blk_add(&f, s, DB_FLOW), 14);	/* seq 0 */
+	entry_add(&f, s, 15);				/* seq 1, 2 */
+	run(&f, &o, NULL);
+	it = find_line(o.pages, 1, 0, &pg);
+	OK(pg == 1 && it != NULL && fabs(line_top(it) - 30) < 1e-9,
+	    "one column: moved whole");
+	paginate_free(o.pages);
+	free(o.fixes);
+	fx_free(&f);
+
+	/* Balanced, the split is used too: 10 + 16 lines and a mark go in
+	   two columns of 14 lines (kept whole, they would need 16). */
+	fx_init(&f, 2, 8);
+	s = sec_add(&f, LSS_NEW_PAGE, 2, DF_ARABIC, "S", NULL);
+	par_add(&f, blk_add(&f, s, DB_FLOW), 10);	/* seq 0 */
+	entry_add(&f, s, 15);				/* seq 1, 2 */
+	run(&f, &o, NULL);
+	INT_EQ(o.pages->npages, 1, "one page");
+	OK(col_foot(o.pages, 0, 0) <= 30 + 14 * LH + 1e-9 &&
+	    col_foot(o.pages, 0, 1) <= 30 + 14 * LH + 1e-9,
+	    "columns of 14 lines at most");
+	OK(col_foot(o.pages, 0, 1) > 0, "both columns used");
+	OK(find_artifact(o.pages, 0, "E (pokr.)") != NULL, "the mark");
+	OK(check_bounds(&f, o.pages), "bounds");
+	paginate_free(o.pages);
+	free(o.fixes);
+	fx_free(&f);
+}
+
+/* A cover section (no folios, no running heads). */
+static struct doc_section *
+cover_add(struct fx *f, enum doc_folio numbering)
+{
+	struct doc_section *s = sec_add(f, LSS_NEW_PAGE, 1, numbering, NULL,
+	    NULL);
+
+	s->cover = true;
+	s->folio = false;
+	s->running = false;
+	par_add(f, blk_add(f, s, DB_FLOW), 3);
+	return s;
+}
+
+/* The back cover is the last page and an even one. */
+static void
+test_back_cover(void)
+{
+	struct fx	 f;
+	struct paginate_out o;
+	struct doc_section *s;
+	size_t		 pg = 9, n;
+
+	/* cover, one page of text, back cover: a blank page 3 */
+	fx_init(&f, 1, 8);
+	cover_add(&f, DF_ROMAN);			/* seq 0 */
+	s = sec_add(&f, LSS_NEW_PAGE, 1, DF_ARABIC, "T", NULL);
+	par_add(&f, blk_add(&f, s, DB_FLOW), 20);	/* seq 1 */
+	cover_add(&f, DF_ARABIC);			/* seq 2 */
+	run(&f, &o, NULL);
+	INT_EQ(o.pages->npages, 4, "four pages");
+	find_line(o.pages, 2, 0, &pg);
+	INT_EQ(pg, 3, "the back cover on page 4");
+	OK(o.pages->pages[2].blank, "page 3 blank");
+	INT_EQ(o.pages->pages[2].nitems, 0, "nothing on it");
+	INT_EQ(o.pages->pages[2].section, 1, "it belongs to the text");
+	STR_EQ(o.pages->pages[2].label, "2", "and keeps its label");
+	STR_EQ(o.pages->pages[3].label, "3", "the back cover's label");
+	OK(check_bounds(&f, o.pages), "bounds");
+	paginate_free(o.pages);
+	free(o.fixes);
+	fx_free(&f);
+
+	/* Already even: nothing added; not a cover last: nothing added. */
+	for (n = 0; n < 2; n++) {
+		fx_init(&f, 1, 8);
+		cover_add(&f, DF_ROMAN);
+		s = sec_add(&f, LSS_NEW_PAGE, 1, DF_ARABIC, "T", NULL);
+		par_add(&f, blk_add(&f, s, DB_FLOW), n == 0 ? 30 : 20);
+		if (n == 0)
+			cover_add(&f, DF_ARABIC);
+		else
+			par_add(&f, blk_add(&f, sec_add(&f, LSS_NEW_PAGE, 1,
+			    DF_ARABIC, "U", NULL), DB_FLOW), 3);
+		run(&f, &o, NULL);
+		INT_EQ(o.pages->npages, n == 0 ? 4 : 3, "no page added");
+		OK(!o.pages->pages[2].blank, "no blank page");
+		paginate_free(o.pages);
+		free(o.fixes);
+		fx_free(&f);
+	}
+
+	/* A front cover alone is not a back cover. */
+	fx_init(&f, 1, 8);
+	cover_add(&f, DF_ROMAN);
+	run(&f, &o, NULL);
+	INT_EQ(o.pages->npages, 1, "a cover alone: one page");
+	paginate_free(o.pages);
+	free(o.fixes);
+	fx_free(&f);
+}
+
+/* A section running on: a line's space above its first heading. */
+static void
+test_run_on_heading(void)
+{
+	struct fx	 f;
+	struct paginate_out o;
+	struct doc_section *s;
+	struct doc_par	*p;
+	const struct pg_item *it;
+	size_t		 pg = 9, n;
+	int		 cols;
+
+	for (cols = 1; cols <= 2; cols++) {
+		fx_init(&f, 2, 8);
+		s = sec_add(&f, LSS_NEW_PAGE, 1, DF_ARABIC, "A", "a");
+		par_add(&f, blk_add(&f, s, DB_FLOW), 5);	/* seq 0 */
+		s = sec_add(&f, LSS_CONTINUE, cols, DF_ARABIC, "B", "b");
+		p = par_add_h(&f, blk_add(&f, s, DB_FLOW), 1, 16);
+		p->tag = DT_H1;					/* seq 1 */
+		p->keep_with_next = true;
+		par_add(&f, s->blocks, 3);			/* seq 2 */
+		run(&f, &o, NULL);
+		it = find_line(o.pages, 1, 0, &pg);
+		OK(pg == 0 && it != NULL &&
+		    fabs(line_top(it) - (30 + 50 + 16)) < 1e-9,
+		    cols == 1 ? "a heading's line above it" :
+		    "a heading's line above its band");
+		OK(pg_find_anchor(o.pages, "b") != NULL &&
+		    pg_find_anchor(o.pages, "b")->page == 0, "b's anchor");
+		paginate_free(o.pages);
+		free(o.fixes);
+		fx_free(&f);
+	}
+
+	/* At the top of a column the space is dropped; a paragraph that is
+	   not a heading gets none. */
+	for (n = 0; n < 2; n++) {
+		fx_init(&f, 1, 8);
+		s = sec_add(&f, LSS_NEW_PAGE, 1, DF_ARABIC, "A", "a");
+		par_add(&f, blk_add(&f, s, DB_FLOW), n == 0 ? 24 : 5);
+		s = sec_add(&f, LSS_CONTINUE, 1, DF_ARABIC, "B", "b");
+		p = par_add_h(&f, blk_add(&f, s, DB_FLOW), 1, 16);
+		p->tag = n == 0 ? DT_H1 : DT_P;
+		par_add(&f, s->blocks, 3);
+		run(&f, &o, NULL);
+		it = find_line(o.pages, 1, 0, &pg);
+		if (n == 0)
+			OK(pg == 1 && it != NULL &&
+			    fabs(line_top(it) - 30) < 1e-9,
+			    "dropped at the top of a page");
+		else
+			OK(pg == 0 && it != NULL &&
+			    fabs(line_top(it) - 80) < 1e-9,
+			    "not for a paragraph");
+		paginate_free(o.pages);
+		free(o.fixes);
+		fx_free(&f);
+	}
 }
 
 /* A section on a new recto gets a blank verso before it. */
@@ -1148,7 +1493,8 @@ test_dump(void)
 	fclose(m);
 	STR_EQ(mem,
 	    "pages 200.00 x 300.00 count 1\n"
-	    "page 1 label 1 section 0 blank no\n"
+	    "page 1 label 1 section 0 blank no area 20.00 30.00 190.00 "
+	    "270.00\n"
 	    "  dest 20.00 30.00 s\n"
 	    "  dest 20.00 30.00 e\"1\n"
 	    "  line 20.00 38.00 60.00 10.00 \"0.0\"\n"
@@ -1190,17 +1536,70 @@ test_forced(void)
 	fx_free(&f);
 }
 
-/* A document of every shape: nothing outside, everything placed. */
+/* Entries whose lines stand on more than one page. */
+static size_t
+entries_split(const struct fx *f, const struct pg_doc *pg)
+{
+	const struct doc_section *s;
+	const struct doc_block *b;
+	const struct pg_item *it;
+	size_t		*lo, *hi, p, i, si, bi, pi, n = 0;
+	size_t		 a, z;
+
+	lo = xcalloc(f->doc.npars + 1, sizeof *lo);
+	hi = xcalloc(f->doc.npars + 1, sizeof *hi);
+	for (i = 0; i < f->doc.npars; i++)
+		lo[i] = SIZE_MAX;
+	for (p = 0; p < pg->npages; p++)
+		for (i = 0; i < pg->pages[p].nitems; i++) {
+			it = &pg->pages[p].items[i];
+			if (it->kind != PGI_LINE || it->par == NULL)
+				continue;
+			if (p < lo[it->par->seq])
+				lo[it->par->seq] = p;
+			if (p > hi[it->par->seq])
+				hi[it->par->seq] = p;
+		}
+	for (si = 0; si < f->doc.nsections; si++) {
+		s = &f->doc.sections[si];
+		for (bi = 0; bi < s->nblocks; bi++) {
+			b = &s->blocks[bi];
+			if (b->kind != DB_ENTRY)
+				continue;
+			a = SIZE_MAX;
+			z = 0;
+			for (pi = 0; pi < b->npars; pi++) {
+				if (lo[b->pars[pi].seq] < a)
+					a = lo[b->pars[pi].seq];
+				if (lo[b->pars[pi].seq] != SIZE_MAX &&
+				    hi[b->pars[pi].seq] > z)
+					z = hi[b->pars[pi].seq];
+			}
+			if (a != SIZE_MAX && z > a)
+				n++;
+		}
+	}
+	free(lo);
+	free(hi);
+	return n;
+}
+
+/*
+ * A document of every shape: nothing outside, everything placed, and no
+ * entry on two pages without a message (taller than a page, or split
+ * under its headings).
+ */
 static void
 test_mixed_bounds(void)
 {
 	struct fx	 f;
 	struct paginate_out o;
+	struct capture	 cap;
 	struct doc_section *s;
 	struct doc_block *b;
 	struct doc_par	*p;
 	unsigned	 seed = 12345, r;
-	size_t		 i, j, k, np;
+	size_t		 i, j, k, np, nsplit;
 	int		 cols;
 
 	fake_w = 45;		/* three columns are 50 pt wide */
@@ -1231,10 +1630,15 @@ test_mixed_bounds(void)
 				}
 			}
 		}
-		run(&f, &o, NULL);
+		capture_open(&cap);
+		run(&f, &o, cap.d);
 		OK(check_bounds(&f, o.pages), "bounds");
 		for (i = 0; i < o.pages->npages; i++)
 			OK(o.pages->pages[i].label != NULL, "labelled");
+		nsplit = entries_split(&f, o.pages);
+		OK(nsplit <= (size_t)diag_count_code(cap.d, D_PAGINATION),
+		    "every entry on two pages is reported");
+		capture_close(&cap);
 		paginate_free(o.pages);
 		free(o.fixes);
 		fx_free(&f);
@@ -1285,6 +1689,9 @@ main(void)
 	RUN(test_heading_entry);
 	RUN(test_entry_tall);
 	RUN(test_entry_squeezed);
+	RUN(test_column_split);
+	RUN(test_back_cover);
+	RUN(test_run_on_heading);
 	RUN(test_recto);
 	RUN(test_labels);
 	RUN(test_running);
