@@ -1652,6 +1652,41 @@ cont_mark(struct cx *x, const struct str *name)
 	return r;
 }
 
+/*
+ * The QR code row of an entry when the layout asks for one (qr: true): the
+ * service's own QR address (qr), else its first web page; nothing without
+ * either. The code is QR_SIDE square, quiet zone included.
+ */
+#define QR_SIDE		48.0	/* pt, about 17 mm */
+
+static void
+qr_row(struct cx *x, const struct lspec_template *t, const struct service *s)
+{
+	const struct str *u = has_text(&s->qr_url) ? &s->qr_url :
+			    s->contacts.nwebs > 0 ? &s->contacts.webs[0] : NULL;
+	struct doc_span	*sp;
+	struct buf	 b = { 0 }, alt = { 0 };
+
+	if (!x->ls->qr || u == NULL || u->s == NULL)
+		return;
+	par_begin(x, DT_P);
+	x->par.hang = t->label_width;
+	x->par.space_before = 2;
+	x->par.keep_lines = true;
+	if (!has_scheme(u->s))
+		buf_puts(&b, "https://");
+	buf_puts(&b, u->s);
+	buf_printf(&alt, "QR kód s odkazem na %s", u->s);
+	sp_icon(x, LSR_TEXT, DI_QR, buf_str(&alt));
+	sp = &x->spans[x->nspans - 1];
+	sp->size = QR_SIDE;
+	sp->uri = arena_strdup(x->a, buf_str(&b));
+	sp->src = &u->pos;
+	par_end(x);
+	buf_free(&b);
+	buf_free(&alt);
+}
+
 /* One service in full: a DB_ENTRY block. */
 static void
 service_entry(struct cx *x, const struct service *s, int outline)
@@ -1672,6 +1707,7 @@ service_entry(struct cx *x, const struct service *s, int outline)
 	    outline, t->space);
 	for (i = 0; i < t->nitems; i++)
 		service_row(x, t, &t->items[i], s);
+	qr_row(x, t, s);
 	blk_end(x);
 	x->what = NULL;
 }

@@ -48,6 +48,8 @@ enum doc_icon {
 	DI_NONSTOP,		/* 24 hours: a clock with 24 */
 	DI_EU,			/* the EU flag (publicity block), 1.5 em
 				   wide x 1 em high */
+	DI_QR,			/* a QR code of the span's uri, size pt
+				   square with its quiet zone */
 	DI__MAX
 };
 
@@ -84,6 +86,7 @@ struct doc_span {
 					   is; text is empty until resolved */
 	const struct srcpos *src;	/* where the value came from (for
 					   messages); NULL for fixed text */
+	double		 size;		/* icon: its side in pt; 0: one em */
 };
 
 /* How lines stand between the paragraph's edges. */
@@ -137,9 +140,10 @@ struct doc_par {
 enum doc_block_kind {
 	DB_FLOW,		/* paragraphs that may break between lines
 				   (widows, orphans and keeps apply) */
-	DB_ENTRY,		/* one entry: kept whole in a column; one
-				   taller than a column splits at a line
-				   boundary and goes on under cont */
+	DB_ENTRY,		/* one entry: never across a page turn; it
+				   may go on in the next column of the same
+				   page, and one longer than a page splits at
+				   a line boundary; it goes on under cont */
 	DB_IMAGE,		/* a picture file (a logo) */
 	DB_VFILL		/* elastic vertical space: the blocks after
 				   it go to the bottom of the page */

@@ -54,6 +54,7 @@
 #include <cairo-pdf.h>
 #include <fontconfig/fontconfig.h>
 #include <librsvg/rsvg.h>
+#include <qrencode.h>
 
 #include "pdf.h"
 #include "pdf_icons.h"
@@ -389,6 +390,7 @@ icon_alt(enum doc_icon icon)
 	case DI_ACCESS:		return "bezbariérový přístup";
 	case DI_NONSTOP:	return "nonstop";
 	case DI_EU:		return "vlajka Evropské unie";
+	case DI_QR:		return "QR kód";
 	case DI_NONE:
 	case DI__MAX:
 		break;
@@ -920,6 +922,36 @@ draw_leaders(struct pdf *p, double ax0, double ax1, double baseline,
 		art_end(p);
 }
 
+/*
+ * A QR code of the mark's target in the square (x, y) w wide, standing on
+ * the baseline: dark modules as filled squares (vector), the quiet zone of
+ * four modules inside the square, error correction level M. A target that
+ * does not fit a QR code draws nothing.
+ */
+static void
+draw_qr(cairo_t *cr, const char *target, double x, double y, double w)
+{
+	QRcode		*q;
+	double		 m;
+	int		 r, c;
+
+	if (target == NULL ||
+	    (q = QRcode_encodeString(target, 0, QR_ECLEVEL_M, QR_MODE_8,
+	    1)) == NULL)
+		return;
+	m = w / (q->width + 8);
+	cairo_save(cr);
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	for (r = 0; r < q->width; r++)
+		for (c = 0; c < q->width; c++)
+			if (q->data[r * q->width + c] & 1)
+				cairo_rectangle(cr, x + (c + 4) * m,
+				    y + (r + 4) * m, m, m);
+	cairo_fill(cr);
+	cairo_restore(cr);
+	QRcode_free(q);
+}
+
 static void
 draw_icon(struct pdf *p, const struct pg_item *it, const struct pg_mark *m,
     bool tagged)
@@ -930,8 +962,11 @@ draw_icon(struct pdf *p, const struct pg_item *it, const struct pg_mark *m,
 		return;
 	if (tagged)
 		leaf_enter(p, LEAF_FIGURE, m, it);
-	pdf_icon_draw(p->cr, m->icon, it->x + m->x0, it->y - 0.8 * h, w,
-	    m->rgb);
+	if (m->icon == DI_QR)
+		draw_qr(p->cr, m->target, it->x + m->x0, it->y - w, w);
+	else
+		pdf_icon_draw(p->cr, m->icon, it->x + m->x0, it->y - 0.8 * h,
+		    w, m->rgb);
 }
 
 /*

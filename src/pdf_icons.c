@@ -413,6 +413,7 @@ pdf_icon_draw(cairo_t *cr, enum doc_icon icon, double x, double y, double w,
 	case DI_EU:
 		icon_eu(cr);
 		break;
+	case DI_QR:		/* drawn by pdf.c: it needs the address */
 	case DI_NONE:
 	case DI__MAX:
 		break;

@@ -1004,8 +1004,8 @@ marker_items(struct typeset *ts, const struct marker *m)
 	case M_ICON:
 		/* One em square; the EU flag is 3 : 2. */
 		mt.kind = K_ICON;
-		add_item(ts, lb_box(PU(sp->s->icon == DI_EU ? 1.5 * em : em)),
-		    mt);
+		add_item(ts, lb_box(PU(sp->s->size > 0 ? sp->s->size :
+		    sp->s->icon == DI_EU ? 1.5 * em : em)), mt);
 		break;
 	default:
 		break;
@@ -1380,6 +1380,9 @@ emit_items(struct typeset *ts, size_t start, size_t end, ptrdiff_t post,
 			mk->icon = sp->s->icon;
 			mk->rgb = sp->rgb;
 			mk->size = (float)sp->size;
+			if (sp->s->icon == DI_QR && sp->s->uri != NULL)
+				mk->target = arena_strdup(ts->out,
+				    sp->s->uri);
 			if (sp->s->text != NULL && sp->s->len > 0)
 				mk->alt = arena_strndup(ts->out, sp->s->text,
 				    sp->s->len);
@@ -1405,6 +1408,28 @@ finish_line(struct typeset *ts, struct pg_line *l)
 	l->marks = arena_copy(ts->out, ts->marks, ts->nmarks,
 	    sizeof *l->marks);
 	ts->nruns = ts->nmarks = 0;
+}
+
+/*
+ * Makes the line box tall enough for a pictogram set larger than the text
+ * (a QR code stands on the baseline): its top 2 pt under the box's top,
+ * the depth under the baseline kept.
+ */
+static void
+fit_tall_icons(struct pg_line *l)
+{
+	double	 depth = l->height - l->ascent, side;
+	size_t	 i;
+
+	for (i = 0; i < l->nmarks; i++) {
+		if (l->marks[i].kind != PGM_ICON || l->marks[i].icon != DI_QR)
+			continue;
+		side = l->marks[i].x1 - l->marks[i].x0;
+		if (side + 2 > l->ascent) {
+			l->ascent = side + 2;
+			l->height = l->ascent + depth;
+		}
+	}
 }
 
 /* The line box of a role: the leading, with the font's ascent + descent
@@ -1643,6 +1668,7 @@ typeset_par(struct typeset *ts, const struct doc_par *par,
 		    ts->mt[ln->end].kind == K_COMPOUND ? (ptrdiff_t)ln->end :
 		    -1;
 		finish_line(ts, l);
+		fit_tall_icons(l);
 	}
 	return true;
 }
