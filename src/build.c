@@ -2,12 +2,15 @@
  * The catalogue-building stage shared by every command (see build.h).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "build.h"
 #include "filter.h"
 #include "layout_file.h"
 #include "merge.h"
+#include "stats.h"
+#include "util.h"
 #include "validate.h"
 
 void
@@ -140,4 +143,25 @@ build_previous(const struct edition *e, struct diag *d)
 	where.file = diag_file(d, e->previous_data.s);
 	filter_catalogue(c, e, &where, d, NULL);
 	return c;
+}
+
+struct stats *
+build_stats(const struct edition *e, const struct catalogue *c)
+{
+	struct stats_opts so;
+	const char	**order = xcalloc(e->nmunicipalities + 1,
+			    sizeof *order);
+	struct stats	 *st;
+	size_t		  i;
+
+	for (i = 0; i < e->nmunicipalities; i++)
+		order[i] = e->municipalities[i].s;
+	so.order = order;
+	so.norder = e->nmunicipalities;
+	so.pop[STATS_POP_TOTAL] = e->population.total.n;
+	so.pop[STATS_POP_65] = e->population.over65.n;
+	so.pop[STATS_POP_80] = e->population.over80.n;
+	st = stats_compute(c, &so);
+	free(order);
+	return st;
 }

@@ -14,6 +14,8 @@
 #include "load.h"
 #include "model.h"
 
+struct stats;
+
 struct build_opts {
 	enum input_format format;	/* FMT_AUTO: recognised per file */
 	struct date	 active_on;	/* for data files; y == 0: all */
@@ -59,5 +61,13 @@ void			 build_edition_inputs(struct catalogue *c,
  * edition names no previous data; free with model_free().
  */
 struct catalogue	*build_previous(const struct edition *, struct diag *d);
+
+/*
+ * The statistics of an edition's catalogue as the PDF and the workbook
+ * print them: the edition's municipalities first (uzemi.obce), its
+ * population for the rates per 1 000. Free with stats_free().
+ */
+struct stats		*build_stats(const struct edition *,
+			    const struct catalogue *);
 
 #endif

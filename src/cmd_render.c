@@ -137,28 +137,6 @@ creation_time(const struct edition *e, const struct catalogue *c, time_t *t)
 	return true;
 }
 
-/* The edition's municipalities and population, for the statistics. */
-static struct stats *
-edition_stats(const struct edition *e, const struct catalogue *c)
-{
-	struct stats_opts so;
-	const char	**order = xcalloc(e->nmunicipalities + 1,
-			    sizeof *order);
-	struct stats	 *st;
-	size_t		  i;
-
-	for (i = 0; i < e->nmunicipalities; i++)
-		order[i] = e->municipalities[i].s;
-	so.order = order;
-	so.norder = e->nmunicipalities;
-	so.pop[STATS_POP_TOTAL] = e->population.total.n;
-	so.pop[STATS_POP_65] = e->population.over65.n;
-	so.pop[STATS_POP_80] = e->population.over80.n;
-	st = stats_compute(c, &so);
-	free(order);
-	return st;
-}
-
 /* The creation time as ISO 8601 UTC, for the PDF's metadata. */
 static void
 iso_date(time_t t, char *buf, size_t size)
@@ -311,7 +289,7 @@ write_outputs(const struct render_opts *o, const struct edition *e,
 	}
 	if (e->variant != NULL)
 		printf("mapa: variant „%s“:\n", e->variant->id.s);
-	st = edition_stats(e, c);
+	st = build_stats(e, c);
 	write_pdf(o, e, c, st, created, d);
 	diag_flush(d);
 	write_xlsx(o, e, c, prev, st, created, d);

@@ -1334,6 +1334,25 @@ row_capacity(struct cx *x, const struct lspec_template *t,
 	buf_free(&b);
 }
 
+/* A row of one word from a short list ("zdarma") and a note after it. */
+static void
+row_word_note(struct cx *x, const struct lspec_template *t,
+    const struct lspec_item *it, enum doc_icon icon, const char *word,
+    const struct str *note)
+{
+	if (word == NULL && !has_text(note))
+		return;
+	row_begin(x, t, it, icon);
+	if (word != NULL)
+		sp_fixed(x, LSR_TEXT, word);
+	if (has_text(note)) {
+		if (word != NULL)
+			sp_raw(x, LSR_TEXT, "; ", 2, 0, NULL);
+		sp_str(x, LSR_TEXT, note, 0);
+	}
+	par_end(x);
+}
+
 static void
 row_fees(struct cx *x, const struct lspec_template *t,
     const struct lspec_item *it, const struct service *s)
@@ -1342,17 +1361,8 @@ row_fees(struct cx *x, const struct lspec_template *t,
 		NULL, "zdarma", "za úhradu", "částečně za úhradu"
 	};
 
-	if (s->fee == FEE_UNKNOWN && !has_text(&s->fee_note))
-		return;
-	row_begin(x, t, it, s->fee == FEE_FREE ? DI_FREE : DI_FEES);
-	if (s->fee != FEE_UNKNOWN)
-		sp_fixed(x, LSR_TEXT, words[s->fee]);
-	if (has_text(&s->fee_note)) {
-		if (s->fee != FEE_UNKNOWN)
-			sp_raw(x, LSR_TEXT, "; ", 2, 0, NULL);
-		sp_str(x, LSR_TEXT, &s->fee_note, 0);
-	}
-	par_end(x);
+	row_word_note(x, t, it, s->fee == FEE_FREE ? DI_FREE : DI_FEES,
+	    s->fee != FEE_UNKNOWN ? words[s->fee] : NULL, &s->fee_note);
 }
 
 static void
@@ -1364,17 +1374,10 @@ row_access(struct cx *x, const struct lspec_template *t,
 		"částečně bezbariérový přístup"
 	};
 
-	if (s->barrier_free == TRI_UNKNOWN && !has_text(&s->barrier_note))
-		return;
-	row_begin(x, t, it, s->barrier_free == TRI_NO ? DI_NONE : DI_ACCESS);
-	if (s->barrier_free != TRI_UNKNOWN)
-		sp_fixed(x, LSR_TEXT, words[s->barrier_free]);
-	if (has_text(&s->barrier_note)) {
-		if (s->barrier_free != TRI_UNKNOWN)
-			sp_raw(x, LSR_TEXT, "; ", 2, 0, NULL);
-		sp_str(x, LSR_TEXT, &s->barrier_note, 0);
-	}
-	par_end(x);
+	row_word_note(x, t, it,
+	    s->barrier_free == TRI_NO ? DI_NONE : DI_ACCESS,
+	    s->barrier_free != TRI_UNKNOWN ? words[s->barrier_free] : NULL,
+	    &s->barrier_note);
 }
 
 static void

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "build.h"
 #include "compose.h"
 #include "diag.h"
 #include "doc.h"
@@ -296,29 +297,6 @@ dump_catalogue(FILE *f, const struct catalogue *c)
 		situation(f, c->situations[i]);
 }
 
-/* The statistics as render computes them: the edition's municipalities
-   first, its population for the rates. */
-static struct stats *
-edition_stats(const struct edition *e, const struct catalogue *c)
-{
-	struct stats_opts so;
-	const char	**order = xcalloc(e->nmunicipalities + 1,
-			    sizeof *order);
-	struct stats	 *st;
-	size_t		  i;
-
-	for (i = 0; i < e->nmunicipalities; i++)
-		order[i] = e->municipalities[i].s;
-	so.order = order;
-	so.norder = e->nmunicipalities;
-	so.pop[STATS_POP_TOTAL] = e->population.total.n;
-	so.pop[STATS_POP_65] = e->population.over65.n;
-	so.pop[STATS_POP_80] = e->population.over80.n;
-	st = stats_compute(c, &so);
-	free(order);
-	return st;
-}
-
 bool
 dump_document(FILE *f, const struct catalogue *c, const struct edition *e,
     struct diag *d)
@@ -348,7 +326,7 @@ dump_document(FILE *f, const struct catalogue *c, const struct edition *e,
 	if (dd->y != 0)
 		snprintf(date, sizeof date, "%04d-%02d-%02dT00:00:00Z",
 		    dd->y, dd->m, dd->d);
-	st = edition_stats(e, c);
+	st = build_stats(e, c);
 	doc = compose(c, e, st, ls, fonts, date[0] != '\0' ? date : NULL, d);
 	diag_flush(d);
 	doc_dump(f, doc);
