@@ -110,7 +110,7 @@ SANITIZE_MODE ?= all
 sanitize: deps
 	$(MAKE) BUILD=build-san CFLAGS='-O1 -g -DARENA_DEBUG $(SAN)' \
 	    LDFLAGS='$(SAN)' all
-	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	    tests/run.sh build-san $(SANITIZE_MODE)
 
