@@ -14,7 +14,7 @@ WARN	 = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	   -Wmissing-prototypes -Wwrite-strings -Wformat=2 \
 	   -Wimplicit-fallthrough -Wno-unused-parameter
 PKGS	 = yaml-0.1 icu-uc icu-i18n fontconfig xlsxwriter \
-	   pangocairo pangoft2 cairo-pdf cairo-ft librsvg-2.0 libqpdf libqrencode
+	   pangocairo pangoft2 cairo-pdf cairo-ft librsvg-2.0 libqpdf libqrencode zlib
 # Evaluated when a recipe needs them, after .ci/deps.sh had its chance.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))

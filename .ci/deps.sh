@@ -34,6 +34,7 @@ qpdf
 strace
 valgrind
 zbar-tools
+zlib1g-dev
 LIST
 )
 

@@ -8,18 +8,24 @@
  * out of step and the file is refused rather than mislabelled.
  *
  * Content streams are rewritten only where "/Private <<...>> BDC" starts
- * decoration; everything else is copied byte for byte. qpdf compresses
- * the rewritten streams when it writes.
+ * decoration; everything else is copied byte for byte. The rewritten
+ * streams are compressed here, the rest qpdf copies as Cairo compressed
+ * them.
  */
+#include <sys/mman.h>
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <qpdf/qpdf-c.h>
+#include <zlib.h>
 
 #include "pdfpost.h"
 #include "util.h"
@@ -287,6 +293,13 @@ pdfpost_artifacts(const unsigned char *data, size_t len, size_t *outlen,
 
 /* ---- the document ------------------------------------------------------ */
 
+/*
+ * Every qpdf_oh the C API hands out stays in its table until released (or
+ * qpdf_cleanup), and a brochure of thousands of pages asks for millions:
+ * so each function releases the handles it got before it returns, and
+ * only the parent tree's entries live to the end.
+ */
+
 /* A number tree's entry (the parent tree). */
 struct ptentry {
 	long long	 key;
@@ -339,15 +352,20 @@ ptentry_cmp(const void *a, const void *b)
 	return x->key < y->key ? -1 : x->key > y->key;
 }
 
-/* Collects the parent tree's number tree (its /Nums and /Kids). */
+/*
+ * Collects the parent tree's number tree (its /Nums and /Kids); the
+ * entries' values are kept, node and everything else released.
+ */
 static void
 read_numtree(struct post *p, qpdf_oh node, int depth)
 {
 	qpdf_oh	 nums, kids;
 	int	 i, n;
 
-	if (depth > 32 || !qpdf_oh_is_dictionary(p->q, node))
+	if (depth > 32 || !qpdf_oh_is_dictionary(p->q, node)) {
+		qpdf_oh_release(p->q, node);
 		return;
+	}
 	nums = qpdf_oh_get_key(p->q, node, "/Nums");
 	if (qpdf_oh_is_array(p->q, nums)) {
 		n = qpdf_oh_get_array_n_items(p->q, nums);
@@ -366,6 +384,7 @@ read_numtree(struct post *p, qpdf_oh node, int depth)
 			qpdf_oh_release(p->q, k);
 		}
 	}
+	qpdf_oh_release(p->q, nums);
 	kids = qpdf_oh_get_key(p->q, node, "/Kids");
 	if (qpdf_oh_is_array(p->q, kids)) {
 		n = qpdf_oh_get_array_n_items(p->q, kids);
@@ -373,8 +392,11 @@ read_numtree(struct post *p, qpdf_oh node, int depth)
 			read_numtree(p, qpdf_oh_get_array_item(p->q, kids, i),
 			    depth + 1);
 	}
+	qpdf_oh_release(p->q, kids);
+	qpdf_oh_release(p->q, node);
 }
 
+/* The parent tree's value under key (kept in p->pt), or 0. */
 static qpdf_oh
 parent_entry(struct post *p, long long key)
 {
@@ -385,13 +407,17 @@ parent_entry(struct post *p, long long key)
 	return e != NULL ? e->value : 0;
 }
 
-/* Rewrites one content stream of a page; nulls its artifacts' entries. */
+/*
+ * Rewrites one content stream of a page (the caller's handle); nulls its
+ * artifacts' entries in parents (0: none).
+ */
 static void
 page_stream(struct post *p, qpdf_oh stream, qpdf_oh parents)
 {
 	unsigned char	*data = NULL, *out;
 	size_t		 len = 0, outlen, n, i;
 	long		*mcids;
+	int		 np;
 	QPDF_BOOL	 filtered = QPDF_FALSE;
 
 	if (!qpdf_oh_is_stream(p->q, stream))
@@ -404,33 +430,120 @@ page_stream(struct post *p, qpdf_oh stream, qpdf_oh parents)
 		return;
 	}
 	out = pdfpost_artifacts(data, len, &outlen, &mcids, &n);
+	free(data);
 	if (n > 0) {
 		qpdf_oh	 nul = qpdf_oh_new_null(p->q);
+		qpdf_oh	 flate = qpdf_oh_new_name(p->q, "/FlateDecode");
+		uLongf	 zlen = compressBound(outlen);
+		Bytef	*z = xmalloc(zlen);
 
-		qpdf_oh_replace_stream_data(p->q, stream, out, outlen, nul,
-		    nul);
+		/*
+		 * Compressed here, as qpdf would when writing (zlib's
+		 * default level, like its Pl_Flate: the same bytes), so
+		 * that it keeps a page's stream compressed, not five
+		 * times as big, until then; it copies a Flate stream
+		 * whose data it did not filter as it is.
+		 */
+		if (compress2(z, &zlen, out, outlen, Z_DEFAULT_COMPRESSION) ==
+		    Z_OK)
+			qpdf_oh_replace_stream_data(p->q, stream, z, zlen,
+			    flate, nul);
+		else
+			qpdf_oh_replace_stream_data(p->q, stream, out, outlen,
+			    nul, nul);
+		free(z);
+		qpdf_oh_release(p->q, flate);
+		np = parents != 0 ? qpdf_oh_get_array_n_items(p->q, parents) :
+		    0;
 		for (i = 0; i < n; i++)
-			if (parents != 0 && mcids[i] >= 0 && mcids[i] <
-			    qpdf_oh_get_array_n_items(p->q, parents))
+			if (mcids[i] >= 0 && mcids[i] < np)
 				qpdf_oh_set_array_item(p->q, parents,
 				    (int)mcids[i], nul);
 		qpdf_oh_release(p->q, nul);
 	}
 	free(mcids);
 	free(out);
-	free(data);
 }
 
-/* A link annotation's URI, or NULL (qpdf's memory, valid briefly). */
-static const char *
+/*
+ * A link annotation's URI (malloc'd), or NULL. (Copied: qpdf's string
+ * lives only until its next call that returns one.)
+ */
+static char *
 annot_uri(struct post *p, qpdf_oh annot)
 {
 	qpdf_oh	 a = qpdf_oh_get_key(p->q, annot, "/A");
 	qpdf_oh	 u = qpdf_oh_get_key_if_dict(p->q, a, "/URI");
+	char	*s = NULL;
 
 	if (qpdf_oh_is_string(p->q, u))
-		return qpdf_oh_get_utf8_value(p->q, u);
-	return NULL;
+		s = xstrdup(qpdf_oh_get_utf8_value(p->q, u));
+	qpdf_oh_release(p->q, u);
+	qpdf_oh_release(p->q, a);
+	return s;
+}
+
+/* Sets a text under key in the dictionary oh. */
+static void
+set_text(struct post *p, qpdf_oh oh, const char *key, const char *text)
+{
+	qpdf_oh	 s = qpdf_oh_new_unicode_string(p->q, text);
+
+	qpdf_oh_replace_key(p->q, oh, key, s);
+	qpdf_oh_release(p->q, s);
+}
+
+/* A Link annotation without /Contents gets its URI. */
+static void
+page_annot(struct post *p, qpdf_oh a)
+{
+	char	*uri;
+
+	if (!qpdf_oh_is_dictionary_of_type(p->q, a, "", "/Link") ||
+	    qpdf_oh_has_key(p->q, a, "/Contents"))
+		return;
+	uri = annot_uri(p, a);
+	set_text(p, a, "/Contents", uri != NULL ? uri : "odkaz v dokumentu");
+	free(uri);
+}
+
+/* One page: /Tabs, its content streams, its links. */
+static void
+do_page(struct post *p, qpdf_oh pg)
+{
+	qpdf_oh	 c = qpdf_oh_get_key(p->q, pg, "/Contents");
+	qpdf_oh	 sp = qpdf_oh_get_key(p->q, pg, "/StructParents");
+	qpdf_oh	 annots = qpdf_oh_get_key(p->q, pg, "/Annots");
+	qpdf_oh	 tabs = qpdf_oh_new_name(p->q, "/S");
+	qpdf_oh	 parents = 0, item;
+	int	 k, n;
+
+	qpdf_oh_replace_key(p->q, pg, "/Tabs", tabs);
+	qpdf_oh_release(p->q, tabs);
+	if (qpdf_oh_is_integer(p->q, sp))
+		parents = parent_entry(p, qpdf_oh_get_int_value(p->q, sp));
+	if (parents != 0 && !qpdf_oh_is_array(p->q, parents))
+		parents = 0;
+	if (qpdf_oh_is_array(p->q, c)) {
+		n = qpdf_oh_get_array_n_items(p->q, c);
+		for (k = 0; k < n && !p->failed; k++) {
+			item = qpdf_oh_get_array_item(p->q, c, k);
+			page_stream(p, item, parents);
+			qpdf_oh_release(p->q, item);
+		}
+	} else
+		page_stream(p, c, parents);
+	if (qpdf_oh_is_array(p->q, annots)) {
+		n = qpdf_oh_get_array_n_items(p->q, annots);
+		for (k = 0; k < n; k++) {
+			item = qpdf_oh_get_array_item(p->q, annots, k);
+			page_annot(p, item);
+			qpdf_oh_release(p->q, item);
+		}
+	}
+	qpdf_oh_release(p->q, annots);
+	qpdf_oh_release(p->q, sp);
+	qpdf_oh_release(p->q, c);
 }
 
 /*
@@ -440,7 +553,7 @@ annot_uri(struct post *p, qpdf_oh annot)
 static void
 do_pages(struct post *p)
 {
-	int	 np = qpdf_get_num_pages(p->q), i, k, n;
+	int	 np = qpdf_get_num_pages(p->q), i;
 
 	if (np < 0) {
 		qpdf_trouble(p);
@@ -449,44 +562,9 @@ do_pages(struct post *p)
 	}
 	for (i = 0; i < np && !p->failed; i++) {
 		qpdf_oh	 pg = qpdf_get_page_n(p->q, (size_t)i);
-		qpdf_oh	 c = qpdf_oh_get_key(p->q, pg, "/Contents");
-		qpdf_oh	 sp = qpdf_oh_get_key(p->q, pg, "/StructParents");
-		qpdf_oh	 annots = qpdf_oh_get_key(p->q, pg, "/Annots");
-		qpdf_oh	 parents = 0;
 
-		qpdf_oh_replace_key(p->q, pg, "/Tabs",
-		    qpdf_oh_new_name(p->q, "/S"));
-		if (qpdf_oh_is_integer(p->q, sp))
-			parents = parent_entry(p, qpdf_oh_get_int_value(p->q,
-			    sp));
-		if (parents != 0 && !qpdf_oh_is_array(p->q, parents))
-			parents = 0;
-		if (qpdf_oh_is_array(p->q, c)) {
-			n = qpdf_oh_get_array_n_items(p->q, c);
-			for (k = 0; k < n; k++)
-				page_stream(p, qpdf_oh_get_array_item(p->q, c,
-				    k), parents);
-		} else
-			page_stream(p, c, parents);
-		if (qpdf_oh_is_array(p->q, annots)) {
-			n = qpdf_oh_get_array_n_items(p->q, annots);
-			for (k = 0; k < n; k++) {
-				qpdf_oh	 a = qpdf_oh_get_array_item(p->q,
-				    annots, k);
-				const char *uri;
-
-				if (qpdf_oh_is_dictionary_of_type(p->q, a,
-				    "", "/Link") &&
-				    !qpdf_oh_has_key(p->q, a, "/Contents")) {
-					uri = annot_uri(p, a);
-					qpdf_oh_replace_key(p->q, a,
-					    "/Contents",
-					    qpdf_oh_new_unicode_string(p->q,
-					    uri != NULL ? uri :
-					    "odkaz v dokumentu"));
-				}
-			}
-		}
+		do_page(p, pg);
+		qpdf_oh_release(p->q, pg);
 		qpdf_trouble(p);
 	}
 }
@@ -519,52 +597,99 @@ static bool
 is_elem(struct post *p, qpdf_oh kid)
 {
 	qpdf_oh	 type;
+	bool	 yes;
 
 	if (!qpdf_oh_is_dictionary(p->q, kid) ||
 	    !qpdf_oh_has_key(p->q, kid, "/S"))
 		return false;
 	type = qpdf_oh_get_key(p->q, kid, "/Type");
-	return qpdf_oh_is_null(p->q, type) ||
+	yes = qpdf_oh_is_null(p->q, type) ||
 	    qpdf_oh_is_name_and_equals(p->q, type, "/StructElem");
+	qpdf_oh_release(p->q, type);
+	return yes;
 }
 
 /* A Link's annotations (its OBJR kids) get /Contents text. */
 static void
 link_annots(struct post *p, qpdf_oh elem, const char *text)
 {
-	qpdf_oh	 k = qpdf_oh_get_key(p->q, elem, "/K");
+	qpdf_oh	 k = qpdf_oh_get_key(p->q, elem, "/K"), arr = k;
+	char	*uri = NULL;
 	int	 i, n;
 
 	if (!qpdf_oh_is_array(p->q, k))
-		k = qpdf_oh_wrap_in_array(p->q, k);
-	n = qpdf_oh_get_array_n_items(p->q, k);
+		arr = qpdf_oh_wrap_in_array(p->q, k);
+	n = qpdf_oh_get_array_n_items(p->q, arr);
 	for (i = 0; i < n; i++) {
-		qpdf_oh	 kid = qpdf_oh_get_array_item(p->q, k, i);
-		qpdf_oh	 obj;
-		const char *uri;
+		qpdf_oh	 kid = qpdf_oh_get_array_item(p->q, arr, i);
+		qpdf_oh	 obj = 0;
 
-		if (!qpdf_oh_is_dictionary_of_type(p->q, kid, "/OBJR", ""))
-			continue;
-		obj = qpdf_oh_get_key(p->q, kid, "/Obj");
-		if (!qpdf_oh_is_dictionary(p->q, obj))
-			continue;
-		if (text == NULL)
-			text = (uri = annot_uri(p, obj)) != NULL ? uri :
-			    "odkaz v dokumentu";
-		qpdf_oh_replace_key(p->q, obj, "/Contents",
-		    qpdf_oh_new_unicode_string(p->q, text));
+		if (qpdf_oh_is_dictionary_of_type(p->q, kid, "/OBJR", "") &&
+		    qpdf_oh_is_dictionary(p->q,
+		    obj = qpdf_oh_get_key(p->q, kid, "/Obj"))) {
+			if (text == NULL)
+				text = (uri = annot_uri(p, obj)) != NULL ?
+				    uri : "odkaz v dokumentu";
+			set_text(p, obj, "/Contents", text);
+		}
+		if (obj != 0)
+			qpdf_oh_release(p->q, obj);
+		qpdf_oh_release(p->q, kid);
 	}
+	free(uri);
+	if (arr != k)
+		qpdf_oh_release(p->q, arr);
+	qpdf_oh_release(p->q, k);
+}
+
+static void	walk(struct post *, qpdf_oh, int);
+
+/*
+ * One structure element kid: false if it is to be removed (a Private
+ * element); a Figure gets /Alt, a Link's annotations /Contents, and its
+ * own kids are walked.
+ */
+static bool
+walk_kid(struct post *p, qpdf_oh kid, int depth)
+{
+	qpdf_oh	 s = qpdf_oh_get_key(p->q, kid, "/S");
+	const char *txt;
+
+	if (qpdf_oh_is_name_and_equals(p->q, s, "/Private")) {
+		qpdf_oh_release(p->q, s);
+		p->nprivate++;
+		return false;
+	}
+	if (qpdf_oh_is_name_and_equals(p->q, s, "/Figure")) {
+		if ((txt = next_alt(p)) == NULL)
+			fail(p, "its structure has more figures than were "
+			    "drawn");
+		else
+			set_text(p, kid, "/Alt", txt);
+	} else if (qpdf_oh_is_name_and_equals(p->q, s, "/Link")) {
+		txt = next_link(p);
+		if (txt == NULL && p->o->tags != NULL)
+			fail(p, "its structure has more links than were "
+			    "drawn");
+		else
+			link_annots(p, kid, txt);
+	}
+	qpdf_oh_release(p->q, s);
+	walk(p, kid, depth + 1);
+	return true;
 }
 
 /*
  * Walks the element's kids depth first: Private kids are removed, Figures
- * get /Alt, Links give their annotations /Contents.
+ * get /Alt, Links give their annotations /Contents. The kids kept are
+ * moved down in place and the tail cut once, so that a parent of
+ * thousands of kids is not shifted for every removal.
  */
 static void
 walk(struct post *p, qpdf_oh elem, int depth)
 {
-	qpdf_oh	 k;
-	int	 i, n;
+	qpdf_oh	 k, arr;
+	int	 i, n, w;
 
 	if (depth > 200) {
 		fail(p, "its structure tree is too deep");
@@ -572,49 +697,32 @@ walk(struct post *p, qpdf_oh elem, int depth)
 	}
 	k = qpdf_oh_get_key(p->q, elem, "/K");
 	if (!qpdf_oh_is_array(p->q, k)) {
-		if (!is_elem(p, k))
+		if (!is_elem(p, k)) {
+			qpdf_oh_release(p->q, k);
 			return;
+		}
 		/* A single kid: make it an array so it can be removed. */
-		k = qpdf_oh_wrap_in_array(p->q, k);
-		qpdf_oh_replace_key(p->q, elem, "/K", k);
+		arr = qpdf_oh_wrap_in_array(p->q, k);
+		qpdf_oh_replace_key(p->q, elem, "/K", arr);
+		qpdf_oh_release(p->q, k);
+		k = arr;
 	}
 	n = qpdf_oh_get_array_n_items(p->q, k);
-	for (i = 0; i < n && !p->failed; i++) {
+	for (i = w = 0; i < n && !p->failed; i++) {
 		qpdf_oh	 kid = qpdf_oh_get_array_item(p->q, k, i);
-		const char *txt;
 
-		if (!is_elem(p, kid)) {
-			qpdf_oh_release(p->q, kid);
-			continue;
+		if (!is_elem(p, kid) || walk_kid(p, kid, depth)) {
+			if (w != i)
+				qpdf_oh_set_array_item(p->q, k, w, kid);
+			w++;
 		}
-		if (qpdf_oh_is_name_and_equals(p->q, qpdf_oh_get_key(p->q, kid,
-		    "/S"), "/Private")) {
-			qpdf_oh_erase_item(p->q, k, i);
-			i--;
-			n--;
-			p->nprivate++;
-		} else if (qpdf_oh_is_name_and_equals(p->q,
-		    qpdf_oh_get_key(p->q, kid, "/S"), "/Figure")) {
-			if ((txt = next_alt(p)) == NULL)
-				fail(p, "its structure has more figures than "
-				    "were drawn");
-			else
-				qpdf_oh_replace_key(p->q, kid, "/Alt",
-				    qpdf_oh_new_unicode_string(p->q, txt));
-			walk(p, kid, depth + 1);
-		} else if (qpdf_oh_is_name_and_equals(p->q,
-		    qpdf_oh_get_key(p->q, kid, "/S"), "/Link")) {
-			txt = next_link(p);
-			if (txt == NULL && p->o->tags != NULL)
-				fail(p, "its structure has more links than "
-				    "were drawn");
-			else
-				link_annots(p, kid, txt);
-			walk(p, kid, depth + 1);
-		} else
-			walk(p, kid, depth + 1);
 		qpdf_oh_release(p->q, kid);
 	}
+	/* (After a failure the file is refused: the array does not matter.) */
+	if (!p->failed)
+		while (n > w)
+			qpdf_oh_erase_item(p->q, k, --n);
+	qpdf_oh_release(p->q, k);
 }
 
 static void
@@ -625,12 +733,14 @@ do_structure(struct post *p, qpdf_oh root)
 	char	 msg[160];
 
 	if (!qpdf_oh_is_dictionary(p->q, str)) {
+		qpdf_oh_release(p->q, str);
 		fail(p, "it has no structure tree");
 		return;
 	}
 	read_numtree(p, qpdf_oh_get_key(p->q, str, "/ParentTree"), 0);
 	qsort(p->pt, p->npt, sizeof *p->pt, ptentry_cmp);
 	walk(p, str, 0);
+	qpdf_oh_release(p->q, str);
 	if (p->failed || t == NULL)
 		return;
 	/*
@@ -901,23 +1011,148 @@ do_catalog(struct post *p, qpdf_oh root)
 	qpdf_trouble(p);
 }
 
-/* Writes the whole buffer to path; false after reporting. */
-static bool
-write_out(struct post *p, const char *path, const unsigned char *data,
-    size_t len)
-{
-	FILE	*f = fopen(path, "wb");
-	bool	 ok;
+/* ---- input and output -------------------------------------------------- */
 
-	if (f == NULL) {
-		fail(p, "the file cannot be written");
+/*
+ * The input in memory, for qpdf_read_memory: qpdf_read's file source
+ * costs an fseek and an lseek for every object it resolves, and a big
+ * brochure has a million. Mapped where possible (no copy, and the pages
+ * stay the page cache's), read otherwise (a pipe, an empty file).
+ */
+struct input {
+	char	*data;
+	size_t	 len;
+	bool	 mapped;
+};
+
+static bool
+input_open(struct input *in, const char *path)
+{
+	struct stat	 st;
+	void		*m;
+	int		 fd;
+
+	memset(in, 0, sizeof *in);
+	if ((fd = open(path, O_RDONLY)) < 0)
+		return false;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    (uintmax_t)st.st_size <= SIZE_MAX) {
+		m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd,
+		    0);
+		if (m != MAP_FAILED) {
+			close(fd);
+			in->data = m;
+			in->len = (size_t)st.st_size;
+			in->mapped = true;
+			return true;
+		}
+	}
+	close(fd);
+	in->data = read_file(path, &in->len);
+	return in->data != NULL;
+}
+
+static void
+input_close(struct input *in)
+{
+	if (in->mapped)
+		munmap(in->data, in->len);
+	else
+		free(in->data);
+	memset(in, 0, sizeof *in);
+}
+
+/*
+ * Where qpdf writes: a temporary file next to out (the same folder, so
+ * that the rename is atomic) that replaces out only when complete. A
+ * failure thus leaves out as it was, and out may be the input: the
+ * rename leaves the mapped old file alone. A target that exists and is
+ * not a regular file (a device, a FIFO) is written in place; a symbolic
+ * link is followed, so that the file it points to is replaced.
+ */
+struct output {
+	char	*final;		/* what the result replaces */
+	char	*tmp;		/* what qpdf writes; == final when direct */
+};
+
+static bool
+output_open(struct output *o, const char *path)
+{
+	struct stat	 st;
+	struct buf	 b = { 0 };
+	mode_t		 mode, mask;
+	int		 fd;
+
+	o->final = o->tmp = NULL;
+	if (stat(path, &st) == 0) {
+		if (!S_ISREG(st.st_mode)) {
+			o->final = o->tmp = xstrdup(path);
+			return true;
+		}
+		if ((o->final = realpath(path, NULL)) == NULL)
+			o->final = xstrdup(path);
+		mode = st.st_mode & 07777;
+	} else {
+		o->final = xstrdup(path);
+		mask = umask(0);
+		umask(mask);
+		mode = 0666 & ~mask;
+	}
+	buf_printf(&b, "%s.XXXXXX", o->final);
+	o->tmp = buf_steal(&b);
+	if ((fd = mkstemp(o->tmp)) < 0) {
+		free(o->tmp);
+		free(o->final);
+		o->final = o->tmp = NULL;
 		return false;
 	}
-	ok = fwrite(data, 1, len, f) == len;
-	ok = fflush(f) == 0 && ok;
-	ok = fclose(f) == 0 && ok;
-	if (!ok)
-		fail(p, "the file cannot be written");
+	if (fchmod(fd, mode) != 0 || close(fd) != 0) {
+		unlink(o->tmp);
+		free(o->tmp);
+		free(o->final);
+		o->final = o->tmp = NULL;
+		return false;
+	}
+	return true;
+}
+
+/*
+ * Whether the file qpdf wrote ends with "%%EOF": QPDFWriter closes its
+ * file without looking at fclose's result, so a last flush that failed
+ * (a full disk) shows only as a short file.
+ */
+static bool
+output_whole(const char *path)
+{
+	FILE	*f = fopen(path, "rb");
+	char	 end[6];
+	bool	 ok;
+
+	if (f == NULL)
+		return false;
+	ok = fseek(f, -(long)sizeof end, SEEK_END) == 0 &&
+	    fread(end, 1, sizeof end, f) == sizeof end &&
+	    memcmp(end, "%%EOF\n", sizeof end) == 0;
+	fclose(f);
+	return ok;
+}
+
+/*
+ * Puts the temporary file in place when ok (and it is whole), removes it
+ * otherwise; frees o. Returns whether out now holds the result.
+ */
+static bool
+output_close(struct output *o, bool ok)
+{
+	if (o->tmp != o->final) {
+		ok = ok && output_whole(o->tmp) &&
+		    rename(o->tmp, o->final) == 0;
+		if (!ok)
+			unlink(o->tmp);
+		free(o->tmp);
+	}
+	free(o->final);
+	o->final = o->tmp = NULL;
 	return ok;
 }
 
@@ -927,19 +1162,28 @@ pdfpost_file(const char *in, const char *out, const struct pdfpost_opts *o,
 {
 	static const struct pdfpost_opts none = { NULL, NULL };
 	struct post	 p;
+	struct input	 src;
+	struct output	 dst = { NULL, NULL };
 	qpdf_oh		 root;
-	unsigned char	*copy = NULL;
-	size_t		 len = 0;
-	bool		 ok;
+	bool		 written = false;
 
 	memset(&p, 0, sizeof p);
 	p.d = d;
 	p.path = out;
 	p.o = o != NULL ? o : &none;
+	if (!input_open(&src, in)) {
+		struct buf	 b = { 0 };
+
+		buf_printf(&b, "%s cannot be read (%s)", in, strerror(errno));
+		fail(&p, b.data);
+		buf_free(&b);
+		return false;
+	}
 	p.q = qpdf_init();
 	qpdf_silence_errors(p.q);
 	qpdf_set_suppress_warnings(p.q, QPDF_TRUE);	/* reported as D_IO */
-	if (qpdf_read(p.q, in, NULL) & QPDF_ERRORS) {
+	if (qpdf_read_memory(p.q, in, src.data, src.len, NULL) &
+	    QPDF_ERRORS) {
 		qpdf_trouble(&p);
 		fail(&p, "it cannot be read");
 		goto done;
@@ -952,10 +1196,13 @@ pdfpost_file(const char *in, const char *out, const struct pdfpost_opts *o,
 		do_pages(&p);
 	if (!p.failed)
 		do_catalog(&p, root);
+	qpdf_oh_release(p.q, root);
 	if (p.failed)
 		goto done;
-	if (qpdf_init_write_memory(p.q) & QPDF_ERRORS) {
+	if (!output_open(&dst, out) ||
+	    (qpdf_init_write(p.q, dst.tmp) & QPDF_ERRORS)) {
 		qpdf_trouble(&p);
+		fail(&p, "the file cannot be written");
 		goto done;
 	}
 	qpdf_set_deterministic_ID(p.q, QPDF_TRUE);
@@ -966,15 +1213,15 @@ pdfpost_file(const char *in, const char *out, const struct pdfpost_opts *o,
 		fail(&p, "qpdf cannot write it");
 		goto done;
 	}
-	len = qpdf_get_buffer_length(p.q);
-	copy = xmalloc(len + 1);
-	memcpy(copy, qpdf_get_buffer(p.q), len);
+	written = true;
 done:
+	/* (This also closes qpdf's output file, before it is renamed.) */
 	qpdf_cleanup(&p.q);
-	ok = !p.failed && copy != NULL && write_out(&p, out, copy, len);
-	free(copy);
+	input_close(&src);
 	free(p.pt);
-	return ok;
+	if (dst.tmp != NULL && !output_close(&dst, written) && written)
+		fail(&p, "the file cannot be written");
+	return written && !p.failed;
 }
 
 bool

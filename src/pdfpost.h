@@ -39,11 +39,13 @@ struct pdfpost_opts {
 };
 
 /*
- * Reads the PDF in, writes the finished one to out (which may be in: the
- * file is then rewritten only after the whole result is in memory).
- * Returns false after reporting D_IO (unreadable input, qpdf warnings,
- * lists that do not match the structure, a failed write); out is then
- * incomplete or unchanged and the caller removes it.
+ * Reads the PDF in, writes the finished one to out (which may be in). The
+ * result goes to a temporary file next to out that replaces it when
+ * complete; an out that is not a regular file (a device) is written in
+ * place. Returns false after reporting D_IO (unreadable input, qpdf
+ * warnings, lists that do not match the structure, a failed write); out
+ * is then unchanged (a device: incomplete) and the caller removes it.
+ * Memory: the input is mapped, not copied; qpdf holds the parsed objects.
  */
 bool		 pdfpost_file(const char *in, const char *out,
 		    const struct pdfpost_opts *, struct diag *);

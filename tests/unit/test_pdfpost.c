@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -449,6 +450,7 @@ test_document(void)
 	char		*plain = tmp_path("plain.pdf"), *ua = tmp_path("ua.pdf");
 	char		*ua2 = tmp_path("ua2.pdf"), *json = tmp_path("ua.pdf.json");
 	char		*out = NULL, *js = NULL;
+	struct stat	 st;
 	size_t		 i, len;
 
 	if (!fixture_open(&fx)) {
@@ -556,6 +558,13 @@ test_document(void)
 	OK(strstr(out, "\xc2\xad") == NULL, "no soft hyphens");
 	free(out);
 
+	/* The result replaces the file whole: its mode stays. */
+	OK(chmod(ua2, 0640) == 0, "chmod");
+	OK(pdfpost_file(plain, ua2, &o, fx.cap.d), "over an existing file");
+	OK(same_file(ua, ua2), "same bytes over an existing file");
+	OK(stat(ua2, &st) == 0 && (st.st_mode & 0777) == 0640,
+	    "mode kept");
+
 	/* A mismatched list is refused, not misplaced. */
 	if (tags.nalt > 0)
 		free(tags.alt[--tags.nalt]);
@@ -563,6 +572,16 @@ test_document(void)
 	OK(strstr(capture_text(&fx.cap), "more figures than were drawn") !=
 	    NULL, "mismatch reported");
 	OK(strstr(capture_text(&fx.cap), "[io]") != NULL, "as io");
+	OK(same_file(ua, ua2), "a refused file leaves the target alone");
+	/* Neither a refusal nor a success leaves a temporary file. */
+	runf(&out, "ls ", tmpdir, " | grep -c 'pdf\\.[A-Za-z0-9]\\{6\\}$'");
+	STR_EQ(out, "0\n", "no temporary files");
+	free(out);
+	/* A folder that cannot be written in: reported, nothing made. */
+	pdf_tags_free(&tags);
+	OK(pdf_write_tagged(fx.pd, plain, &tags, fx.cap.d), "written again");
+	OK(!pdfpost_file(plain, "/nonexistent/ua.pdf", &o, fx.cap.d),
+	    "unwritable target refused");
 
 	/* A device is written through a temporary file. */
 	OK(pdfpost_write(fx.pd, "/dev/null", fx.cap.d), "to /dev/null");
