@@ -1072,7 +1072,9 @@ input_close(struct input *in)
  */
 struct output {
 	char	*final;		/* what the result replaces */
-	char	*tmp;		/* what qpdf writes; == final when direct */
+	char	*tmp;		/* what qpdf writes */
+	bool	 copy;		/* final is a device or FIFO: tmp (in
+				   $TMPDIR) is copied into it, checked */
 };
 
 static bool
@@ -1084,9 +1086,23 @@ output_open(struct output *o, const char *path)
 	int		 fd;
 
 	o->final = o->tmp = NULL;
+	o->copy = false;
 	if (stat(path, &st) == 0) {
 		if (!S_ISREG(st.st_mode)) {
-			o->final = o->tmp = xstrdup(path);
+			const char *dir = getenv("TMPDIR");
+
+			if (dir == NULL || dir[0] == '\0')
+				dir = "/tmp";
+			o->final = xstrdup(path);
+			o->copy = true;
+			buf_printf(&b, "%s/mapa-pdf.XXXXXX", dir);
+			o->tmp = buf_steal(&b);
+			if ((fd = mkstemp(o->tmp)) < 0 || close(fd) != 0) {
+				free(o->tmp);
+				free(o->final);
+				o->final = o->tmp = NULL;
+				return false;
+			}
 			return true;
 		}
 		if ((o->final = realpath(path, NULL)) == NULL)
@@ -1141,10 +1157,39 @@ output_whole(const char *path)
  * Puts the temporary file in place when ok (and it is whole), removes it
  * otherwise; frees o. Returns whether out now holds the result.
  */
+/* Copies the file from into the device to, checking every write. */
+static bool
+output_copy(const char *from, const char *to)
+{
+	FILE	*in = fopen(from, "rb"), *out;
+	char	 buf[65536];
+	size_t	 n;
+	bool	 ok = true;
+
+	if (in == NULL)
+		return false;
+	if ((out = fopen(to, "wb")) == NULL) {
+		fclose(in);
+		return false;
+	}
+	while (ok && (n = fread(buf, 1, sizeof buf, in)) > 0)
+		ok = fwrite(buf, 1, n, out) == n;
+	ok = ok && !ferror(in);
+	if (fclose(out) != 0)
+		ok = false;
+	fclose(in);
+	return ok;
+}
+
 static bool
 output_close(struct output *o, bool ok)
 {
-	if (o->tmp != o->final) {
+	if (o->copy) {
+		ok = ok && output_whole(o->tmp) &&
+		    output_copy(o->tmp, o->final);
+		unlink(o->tmp);
+		free(o->tmp);
+	} else if (o->tmp != o->final) {
 		ok = ok && output_whole(o->tmp) &&
 		    rename(o->tmp, o->final) == 0;
 		if (!ok)
@@ -1163,7 +1208,7 @@ pdfpost_file(const char *in, const char *out, const struct pdfpost_opts *o,
 	static const struct pdfpost_opts none = { NULL, NULL };
 	struct post	 p;
 	struct input	 src;
-	struct output	 dst = { NULL, NULL };
+	struct output	 dst = { NULL, NULL, false };
 	qpdf_oh		 root;
 	bool		 written = false;
 

@@ -9,8 +9,9 @@
 #      PDF only: the words of each page and the page labels);
 #  (c) nothing of the content leaves the type area and nothing at all the
 #      page (tests/pdf/geocheck.py over the page geometry dump);
-#  (d) goldens: pdftotext -layout and the page geometry of the A5 brochure
-#      (tests/pdf/kromeriz-a5.txt, .geo); regenerate after an intended
+#  (d) goldens: pdftotext -layout, the page geometry and four page images of
+#      the A5 brochure (tests/pdf/kromeriz-a5.txt, .geo, -pN.png; look at
+#      the images when they change); regenerate after an intended
 #      change with  REGEN=1 MAPA=$PWD/build-x/mapa sh tests/scripts/pdf.sh
 #      and read `git diff tests/pdf` before keeping it;
 #  (e) the same bytes twice, under LC_ALL=cs_CZ.UTF-8 and in UTC+14;
@@ -89,6 +90,17 @@ if [ -f "$a5" ]; then
 		diff -u tests/pdf/kromeriz-a5.geo "$a5.geo" > "$tmp/diff" || {
 			head -n 60 "$tmp/diff"; no "geometry differs from tests/pdf/kromeriz-a5.geo"; }
 	fi
+	# reference page images (cover, a page of entries, the contents and an
+	# index page) at 40 dpi: poppler here draws the same pixels each time
+	for p in 1 6 11 83; do
+		pdftoppm -r 40 -png -f $p -l $p -singlefile "$a5" "$tmp/page-$p"
+		if [ "${REGEN:-0}" = 1 ]; then
+			cp "$tmp/page-$p.png" "tests/pdf/kromeriz-a5-p$p.png"
+		elif ! cmp -s "$tmp/page-$p.png" "tests/pdf/kromeriz-a5-p$p.png"; then
+			cp "$tmp/page-$p.png" "/tmp/mapa-page-$p.png"
+			no "page $p differs from tests/pdf/kromeriz-a5-p$p.png (now: /tmp/mapa-page-$p.png)"
+		fi
+	done
 	# (e) determinism
 	render a5-brochure "$tmp/again.pdf" || no "second render failed"
 	cmp -s "$a5" "$tmp/again.pdf" || no "two renders differ"
