@@ -4,6 +4,7 @@
  * against the previous data → workbook.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,7 @@
 #include "diag.h"
 #include "edition.h"
 #include "impose.h"
+#include "progress.h"
 #include "render_pdf.h"
 #include "stats.h"
 #include "util.h"
@@ -27,6 +29,8 @@ struct render_opts {
 	const char	*pdf;		/* --pdf=FILE, or NULL */
 	const char	*layout;	/* --layout=NAME|FILE, or NULL */
 	const char	*geometry;	/* --geometry=FILE: page geometry dump */
+	bool		 quiet;		/* --quiet: no progress, no "wrote" */
+	bool		 verbose;	/* --verbose: each step with its time */
 	const char	*print;		/* --print=FILE: print PDF, or NULL */
 	const char	*booklet;	/* --booklet=FILE: imposed booklet */
 	bool		 perfect;	/* --binding=perfect (else saddle) */
@@ -40,10 +44,26 @@ cli_outputs(const struct render_opts *o)
 	    o->booklet != NULL;
 }
 
+/* Says what was written, unless --quiet. */
+static void __attribute__((format(printf, 2, 3)))
+wrote(const struct render_opts *o, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	if (o->quiet)
+		return;
+	progress_clear();
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+}
+
 static int
 render_usage(void)
 {
-	fputs("usage: mapa render [--strict] [--pdf=FILE] [--xlsx=FILE] "
+	fputs("usage: mapa render [--strict] [--quiet|--verbose] [--pdf=FILE] "
+	    "[--xlsx=FILE]\n"
+	    "                  "
 	    "[--layout=LAYOUT]\n"
 	    "                  [--print=FILE] [--booklet=FILE] "
 	    "[--binding=saddle|perfect]\n"
@@ -63,6 +83,10 @@ parse(int argc, char **argv, struct render_opts *o)
 			options = false;
 		else if (options && strcmp(argv[i], "--strict") == 0)
 			o->strict = true;
+		else if (options && strcmp(argv[i], "--quiet") == 0)
+			o->quiet = true;
+		else if (options && strcmp(argv[i], "--verbose") == 0)
+			o->verbose = true;
 		else if (options && strncmp(argv[i], "--xlsx=", 7) == 0 &&
 		    argv[i][7] != '\0')
 			o->xlsx = argv[i] + 7;
@@ -168,7 +192,7 @@ write_print(const struct render_opts *o, const struct edition *e,
 	if (print != NULL) {
 		io.pos = o->print != NULL ? NULL : &e->outputs.print.pos;
 		if ((ok = impose_print(reader, print, &io, d, &res)))
-			printf("mapa: wrote %s (%zu pages with bleed and crop "
+			wrote(o, "mapa: wrote %s (%zu pages with bleed and crop "
 			    "marks)\n", print, res.pages);
 	}
 	if (booklet != NULL) {
@@ -176,11 +200,11 @@ write_print(const struct render_opts *o, const struct edition *e,
 		if (!impose_booklet(reader, booklet, &io, d, &res))
 			ok = false;
 		else if (o->perfect)
-			printf("mapa: wrote %s (%zu pages for perfect binding, "
+			wrote(o, "mapa: wrote %s (%zu pages for perfect binding, "
 			    "%zu blank added)\n", booklet, res.pages,
 			    res.blanks);
 		else
-			printf("mapa: wrote %s (%zu sheet sides for saddle "
+			wrote(o, "mapa: wrote %s (%zu sheet sides for saddle "
 			    "stitch, %zu blank pages added)\n", booklet,
 			    res.pages, res.blanks);
 	}
@@ -232,7 +256,7 @@ write_pdf(const struct render_opts *o, const struct edition *e,
 	if (geo != NULL)
 		fclose(geo);
 	if (ok && tmp == NULL)
-		printf("mapa: wrote %s (%zu pages)\n", in.path, out.pages);
+		wrote(o, "mapa: wrote %s (%zu pages)\n", in.path, out.pages);
 	if (ok && print)
 		ok = write_print(o, e, in.path, d);
 	if (tmp != NULL) {
@@ -264,9 +288,10 @@ write_xlsx(const struct render_opts *o, const struct edition *e,
 	in.previous = prev;
 	in.changes = ch = prev != NULL ? changes_compute(c, prev) : NULL;
 	in.created = created;
+	progress("writing the workbook");
 	ok = xlsx_write(path, &in, pos, d);
 	if (ok)
-		printf("mapa: wrote %s\n", path);
+		wrote(o, "mapa: wrote %s\n", path);
 	changes_free(ch);
 	return ok;
 }
@@ -288,7 +313,7 @@ write_outputs(const struct render_opts *o, const struct edition *e,
 		return;
 	}
 	if (e->variant != NULL)
-		printf("mapa: variant „%s“:\n", e->variant->id.s);
+		wrote(o, "mapa: variant „%s“:\n", e->variant->id.s);
 	st = build_stats(e, c);
 	write_pdf(o, e, c, st, created, d);
 	diag_flush(d);
@@ -321,6 +346,7 @@ variant_jobs(const struct render_opts *o, struct edition *e,
 		return NULL;
 	jobs = xcalloc(e->nvariants, sizeof *jobs);
 	for (i = 0; i < e->nvariants; i++) {
+		progress("loading variant %s", e->variants[i].id.s);
 		jobs[i].e = edition_for_variant(e, i, d);
 		jobs[i].c = build_edition(jobs[i].e, d);
 		jobs[i].prev = build_previous(jobs[i].e, d);
@@ -358,7 +384,10 @@ cmd_render(int argc, char **argv)
 
 	if ((n = parse(argc, argv, &o)) < 0 || n != 1)
 		return render_usage();
+	progress_set(o.quiet ? PROGRESS_QUIET : o.verbose ? PROGRESS_VERBOSE :
+	    PROGRESS_NORMAL);
 	d = diag_new(stdout);
+	progress("loading %s", argv[0]);
 	c = build_catalogue(1, argv, &bo, d, &e);
 	if (e == NULL && diag_count(d, DIAG_FATAL) == 0) {
 		diag_flush(d);
@@ -396,7 +425,8 @@ cmd_render(int argc, char **argv)
 			diag_flush(d);
 		}
 	}
-	diag_summary(d, stdout);
+	if (!o.quiet)
+		diag_summary(d, stdout);
 	status = diag_exit_status(d, o.strict);
 	jobs_free(jobs, njobs);
 	model_free(prev);

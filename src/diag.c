@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "progress.h"
 #include "strmap.h"
 #include "util.h"
 
@@ -231,6 +232,8 @@ diag_flush(struct diag *d)
 	size_t		 i;
 	struct msg	*m;
 
+	if (d->nmsgs > 0)
+		progress_clear();
 	if (d->nmsgs > 1)	/* msgs may still be NULL */
 		qsort(d->msgs, d->nmsgs, sizeof *d->msgs, msgcmp);
 	for (i = 0; i < d->nmsgs; i++) {

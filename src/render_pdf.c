@@ -17,6 +17,7 @@
 #include "paginate.h"
 #include "pdf.h"
 #include "pdfpost.h"
+#include "progress.h"
 #include "render_pdf.h"
 #include "strmap.h"
 #include "typeset.h"
@@ -258,6 +259,7 @@ lay_out(struct run *r, int *passes)
 	int		 pass;
 	size_t		 i, nfonts;
 
+	progress("setting %zu paragraphs", r->doc->npars);
 	for (i = 0; i < r->doc->npars; i++)
 		if (r->slots[i].par != NULL && !r->slots[i].has_ref)
 			set_par(r, i, r->stable);
@@ -269,6 +271,7 @@ lay_out(struct run *r, int *passes)
 		struct folios	 now;
 		bool		 fixes;
 
+		progress("pagination, pass %d", pass);
 		set_changing(r);
 		in.fonts = typeset_fonts(r->ts, &nfonts);
 		in.nfonts = nfonts;
@@ -354,6 +357,7 @@ render_pdf(const struct render_pdf_in *in, struct render_pdf_out *out,
 	    (r.layout = load_layout(in, r.fonts, d)) == NULL ||
 	    diag_count(d, DIAG_ERROR) + diag_count(d, DIAG_FATAL) > before)
 		goto done;
+	progress("composing the brochure");
 	r.doc = compose(in->catalogue, in->edition, in->stats, r.layout,
 	    r.fonts, in->date, d);
 	if ((r.ts = typeset_new(r.fonts, r.layout, d)) == NULL)
@@ -369,6 +373,7 @@ render_pdf(const struct render_pdf_in *in, struct render_pdf_out *out,
 	out->pages = pd->npages;
 	out->passes = passes;
 	out->refs = r.refs;
+	progress("drawing and tagging %zu pages", pd->npages);
 	if (outfile_begin(&of, in->path, in->pos, d)) {
 		if (pdfpost_write(pd, of.tmp, d))
 			ok = outfile_commit(&of, in->pos, d);
