@@ -14,7 +14,8 @@
 #      the images when they change); regenerate after an intended
 #      change with  REGEN=1 MAPA=$PWD/build-x/mapa sh tests/scripts/pdf.sh
 #      and read `git diff tests/pdf` before keeping it;
-#  (e) the same bytes twice, under LC_ALL=cs_CZ.UTF-8 and in UTC+14;
+#  (e) the same bytes twice, under LC_ALL=C, C.UTF-8 and cs_CZ.UTF-8, and
+#      in UTC+14;
 #  (f) a failed write leaves no file and keeps the previous good one.
 set -u
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
@@ -106,6 +107,8 @@ if [ -f "$a5" ]; then
 	cmp -s "$a5" "$tmp/again.pdf" || no "two renders differ"
 	render a5-brochure "$tmp/cs.pdf" LC_ALL=cs_CZ.UTF-8 || no "render under cs_CZ failed"
 	cmp -s "$a5" "$tmp/cs.pdf" || no "the render under cs_CZ.UTF-8 differs"
+	render a5-brochure "$tmp/c.pdf" LC_ALL=C || no "render under LC_ALL=C failed"
+	cmp -s "$a5" "$tmp/c.pdf" || no "the render under LC_ALL=C differs"
 	render a5-brochure "$tmp/tz.pdf" TZ=Etc/GMT-14 || no "render in UTC+14 failed"
 	cmp -s "$a5" "$tmp/tz.pdf" || no "the render in UTC+14 differs"
 fi
