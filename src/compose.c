@@ -49,6 +49,7 @@ struct tocent {
 /* A chapter of entries and the services it lists. */
 struct chapter {
 	const char	*title;
+	enum doc_icon	 icon;		/* a target-group chapter's pictogram */
 	size_t		*svcs;		/* service indexes */
 	size_t		 n, cap;
 };
@@ -562,13 +563,20 @@ anchor_make(struct cx *x, const char *prefix, const char *name)
 
 /* Headings. */
 
+static const char *icon_meaning(enum doc_icon);
+
 static void
-heading1(struct cx *x, const char *text, const char *plain)
+heading1_icon(struct cx *x, const char *text, const char *plain,
+    enum doc_icon icon)
 {
 	const struct layout_spec *ls = x->ls;
 
 	flow(x);
 	par_begin(x, DT_H1);
+	if (icon != DI_NONE && ls->pictograms) {
+		sp_icon(x, LSR_HEADING, icon, icon_meaning(icon));
+		sp_raw(x, LSR_HEADING, " ", 1, 0, NULL);
+	}
 	sp_fixed(x, LSR_HEADING, text);
 	x->par.keep_with_next = true;
 	x->par.anchor = x->secs[x->cur].id;
@@ -576,6 +584,12 @@ heading1(struct cx *x, const char *text, const char *plain)
 	x->par.outline_title = plain;
 	x->par.space_after = ls->font[LSR_HEADING].leading * 0.5;
 	par_end(x);
+}
+
+static void
+heading1(struct cx *x, const char *text, const char *plain)
+{
+	heading1_icon(x, text, plain, DI_NONE);
 }
 
 /* A group heading; in an entry section it goes into the contents. */
@@ -1061,6 +1075,12 @@ icon_meaning(enum doc_icon i)
 				    "za vámi";
 	case DI_ACCESS:		return "bezbariérový přístup";
 	case DI_EU:		return "Evropská unie";
+	case DI_TG_SENIORS:	return "kapitola Senioři";
+	case DI_TG_DISABILITY:	return "kapitola Osoby se zdravotním postižením";
+	case DI_TG_FAMILY:	return "kapitola Rodiny, děti a mládež";
+	case DI_TG_CRISIS:	return "kapitola Lidé v krizi a v obtížné situaci";
+	case DI_TG_ADDICTION:	return "kapitola Závislosti";
+	case DI_TG_FOREIGN:	return "kapitola Cizinci a menšiny";
 	default:		return "";
 	}
 }
@@ -1837,6 +1857,12 @@ static const char *const target_chapters[] = {
 };
 #define CH_OTHER	6
 
+/* Their pictograms, in the same order (none for the last). */
+static const enum doc_icon target_chapter_icons[] = {
+	DI_TG_SENIORS, DI_TG_DISABILITY, DI_TG_FAMILY, DI_TG_CRISIS,
+	DI_TG_ADDICTION, DI_TG_FOREIGN, DI_NONE
+};
+
 static const struct {
 	const char	*code;
 	int		 chapter;
@@ -1952,8 +1978,10 @@ plan_chapters(struct cx *x, struct chapter **out)
 	default:
 		cap = nch = NELEM(target_chapters);
 		ch = xcalloc(nch, sizeof *ch);
-		for (k = 0; k < nch; k++)
+		for (k = 0; k < nch; k++) {
 			ch[k].title = target_chapters[k];
+			ch[k].icon = target_chapter_icons[k];
+		}
 		break;
 	}
 	for (i = 0; i < c->nservices; i++) {
@@ -2052,7 +2080,7 @@ emit_chapter(struct cx *x, struct chapter *ch)
 	sub = x->e->grouping == EDG_TYPE || used > 1;
 	sec_begin(x, ch->title, ch->title, x->ls->section_start,
 	    x->ls->columns, false, true);
-	heading1(x, ch->title, ch->title);
+	heading1_icon(x, ch->title, ch->title, ch->icon);
 	v = xcalloc(ch->n + 1, sizeof *v);
 	for (g = 0; g < ng + STATS_NGROUPS; g++) {
 		if (!has[g])
@@ -2656,6 +2684,14 @@ icons_used(const struct cx *x, enum doc_icon *out)
 				break;
 			}
 		}
+	/* the pictograms of the target-group chapters there will be */
+	if (x->e->grouping == EDG_TARGET)
+		for (i = 0; i < x->c->nservices; i++)
+			for (k = 0; !x->c->services[i]->dropped &&
+			    k < x->c->services[i]->ntargets; k++)
+				used[target_chapter_icons[target_chapter(
+				    x->c->services[i]->targets[k].item)]] = true;
+	used[DI_NONE] = false;
 	for (i = DI_NONE + 1; i < DI__MAX; i++)
 		if (used[i])
 			out[n++] = (enum doc_icon)i;

@@ -13,7 +13,8 @@
 
 static const char *const icon_names[DI__MAX] = {
 	"none", "address", "phone", "email", "web", "hours", "fees", "free",
-	"residential", "outpatient", "field", "access", "nonstop", "eu"
+	"residential", "outpatient", "field", "access", "nonstop", "eu", "qr",
+	"seniors", "disability", "family", "crisis", "addiction", "foreign"
 };
 
 static const char *const tag_names[] = {

@@ -50,6 +50,13 @@ enum doc_icon {
 				   wide x 1 em high */
 	DI_QR,			/* a QR code of the span's uri, size pt
 				   square with its quiet zone */
+	/* target groups: the chapters of entries by cilove_skupiny */
+	DI_TG_SENIORS,		/* a figure with a walking stick */
+	DI_TG_DISABILITY,	/* a heart held in an open hand's cup */
+	DI_TG_FAMILY,		/* two adults and a child */
+	DI_TG_CRISIS,		/* a lifebuoy */
+	DI_TG_ADDICTION,	/* a bottle */
+	DI_TG_FOREIGN,		/* two speech bubbles */
 	DI__MAX
 };
 

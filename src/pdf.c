@@ -391,6 +391,12 @@ icon_alt(enum doc_icon icon)
 	case DI_NONSTOP:	return "nonstop";
 	case DI_EU:		return "vlajka Evropské unie";
 	case DI_QR:		return "QR kód";
+	case DI_TG_SENIORS:	return "senioři";
+	case DI_TG_DISABILITY:	return "osoby se zdravotním postižením";
+	case DI_TG_FAMILY:	return "rodiny, děti a mládež";
+	case DI_TG_CRISIS:	return "lidé v krizi";
+	case DI_TG_ADDICTION:	return "závislosti";
+	case DI_TG_FOREIGN:	return "cizinci a menšiny";
 	case DI_NONE:
 	case DI__MAX:
 		break;

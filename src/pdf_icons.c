@@ -281,6 +281,128 @@ icon_wheelchair(cairo_t *cr)
 	cairo_stroke(cr);
 }
 
+/* A person's head and body, standing at x (the target-group set). */
+static void
+figure(cairo_t *cr, double x, double top, double h)
+{
+	double	 r = h * 0.13;
+
+	circle(cr, x, top + r, r);
+	cairo_fill(cr);
+	cairo_move_to(cr, x, top + 2.6 * r);
+	cairo_line_to(cr, x, top + 0.62 * h);
+	cairo_move_to(cr, x - 0.11 * h, top + 0.38 * h);
+	cairo_line_to(cr, x + 0.11 * h, top + 0.38 * h);
+	cairo_move_to(cr, x, top + 0.62 * h);
+	cairo_line_to(cr, x - 0.09 * h, top + h);
+	cairo_move_to(cr, x, top + 0.62 * h);
+	cairo_line_to(cr, x + 0.09 * h, top + h);
+	cairo_stroke(cr);
+}
+
+/* Seniors: a figure bent a little, leaning on a walking stick. */
+static void
+icon_seniors(cairo_t *cr)
+{
+	circle(cr, 0.42, 0.14, 0.1);
+	cairo_fill(cr);
+	cairo_move_to(cr, 0.44, 0.3);
+	cairo_curve_to(cr, 0.5, 0.42, 0.48, 0.52, 0.44, 0.62);
+	cairo_line_to(cr, 0.34, 0.95);
+	cairo_move_to(cr, 0.44, 0.62);
+	cairo_line_to(cr, 0.52, 0.95);
+	cairo_move_to(cr, 0.47, 0.42);
+	cairo_line_to(cr, 0.66, 0.5);
+	/* the stick with its crook */
+	cairo_move_to(cr, 0.7, 0.95);
+	cairo_line_to(cr, 0.7, 0.5);
+	cairo_curve_to(cr, 0.7, 0.4, 0.58, 0.4, 0.6, 0.48);
+	cairo_stroke(cr);
+}
+
+/* Disability: a heart above the cup of an open hand (care). */
+static void
+icon_disability(cairo_t *cr)
+{
+	cairo_move_to(cr, 0.5, 0.62);
+	cairo_curve_to(cr, 0.2, 0.42, 0.22, 0.12, 0.4, 0.14);
+	cairo_curve_to(cr, 0.46, 0.15, 0.5, 0.22, 0.5, 0.26);
+	cairo_curve_to(cr, 0.5, 0.22, 0.54, 0.15, 0.6, 0.14);
+	cairo_curve_to(cr, 0.78, 0.12, 0.8, 0.42, 0.5, 0.62);
+	cairo_close_path(cr);
+	cairo_fill(cr);
+	cairo_move_to(cr, 0.1, 0.66);
+	cairo_curve_to(cr, 0.2, 0.88, 0.8, 0.88, 0.9, 0.66);
+	cairo_move_to(cr, 0.1, 0.66);
+	cairo_line_to(cr, 0.06, 0.92);
+	cairo_stroke(cr);
+}
+
+/* Families: two adults and a child between them. */
+static void
+icon_family(cairo_t *cr)
+{
+	figure(cr, 0.2, 0.08, 0.88);
+	figure(cr, 0.8, 0.08, 0.88);
+	figure(cr, 0.5, 0.42, 0.54);
+}
+
+/* People in crisis: a lifebuoy, a ring with four bands. */
+static void
+icon_crisis(cairo_t *cr)
+{
+	int	 i;
+
+	cairo_new_sub_path(cr);
+	cairo_arc(cr, 0.5, 0.5, 0.4, 0, 2 * PI);
+	cairo_new_sub_path(cr);
+	cairo_arc(cr, 0.5, 0.5, 0.2, 0, 2 * PI);
+	cairo_stroke(cr);
+	for (i = 0; i < 4; i++) {
+		double	 a = PI / 4 + i * PI / 2;
+
+		cairo_new_sub_path(cr);
+		cairo_arc(cr, 0.5, 0.5, 0.4, a - 0.28, a + 0.28);
+		cairo_arc_negative(cr, 0.5, 0.5, 0.2, a + 0.5, a - 0.5);
+		cairo_close_path(cr);
+	}
+	cairo_fill(cr);
+}
+
+/* Addictions: a bottle. */
+static void
+icon_addiction(cairo_t *cr)
+{
+	cairo_move_to(cr, 0.43, 0.06);
+	cairo_line_to(cr, 0.57, 0.06);
+	cairo_line_to(cr, 0.57, 0.3);
+	cairo_curve_to(cr, 0.57, 0.36, 0.68, 0.38, 0.68, 0.46);
+	cairo_line_to(cr, 0.68, 0.94);
+	cairo_line_to(cr, 0.32, 0.94);
+	cairo_line_to(cr, 0.32, 0.46);
+	cairo_curve_to(cr, 0.32, 0.38, 0.43, 0.36, 0.43, 0.3);
+	cairo_close_path(cr);
+	cairo_stroke(cr);
+	cairo_rectangle(cr, 0.32, 0.58, 0.36, 0.2);
+	cairo_fill(cr);
+}
+
+/* Foreigners and minorities: two speech bubbles (other languages). */
+static void
+icon_foreign(cairo_t *cr)
+{
+	cairo_new_sub_path(cr);
+	cairo_arc(cr, 0.36, 0.36, 0.26, 0.6 * PI, 2.45 * PI);
+	cairo_line_to(cr, 0.16, 0.7);
+	cairo_close_path(cr);
+	cairo_stroke(cr);
+	cairo_new_sub_path(cr);
+	cairo_arc(cr, 0.66, 0.6, 0.24, -0.55 * PI, 0.4 * PI);
+	cairo_line_to(cr, 0.86, 0.92);
+	cairo_close_path(cr);
+	cairo_fill(cr);
+}
+
 /* Nonstop: a circular arrow round the figures 24. */
 static void
 icon_nonstop(cairo_t *cr)
@@ -412,6 +534,24 @@ pdf_icon_draw(cairo_t *cr, enum doc_icon icon, double x, double y, double w,
 		break;
 	case DI_EU:
 		icon_eu(cr);
+		break;
+	case DI_TG_SENIORS:
+		icon_seniors(cr);
+		break;
+	case DI_TG_DISABILITY:
+		icon_disability(cr);
+		break;
+	case DI_TG_FAMILY:
+		icon_family(cr);
+		break;
+	case DI_TG_CRISIS:
+		icon_crisis(cr);
+		break;
+	case DI_TG_ADDICTION:
+		icon_addiction(cr);
+		break;
+	case DI_TG_FOREIGN:
+		icon_foreign(cr);
 		break;
 	case DI_QR:		/* drawn by pdf.c: it needs the address */
 	case DI_NONE:

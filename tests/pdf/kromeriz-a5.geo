@@ -78,28 +78,34 @@ page 4 label iv section 3 blank no area 42.52 48.19 371.34 541.42
   line 42.52 331.16 115.73 14.00 "úhrada za službu"
   line 42.52 345.16 114.90 14.00 "služba je zdarma"
   line 42.52 359.16 201.60 14.00 "nepřetržitý provoz, 24 hodin denně"
-  dest 42.52 374.94 grp-2
-  line 42.52 389.04 51.17 17.00 "Zkratky"
-  line 42.52 407.16 294.08 14.00 "§paragraf zákona č. 108/2006 Sb., o sociálních službách"
-  line 42.52 421.16 210.53 14.00 "IČOidentifikační číslo osoby (organizace)"
-  line 42.52 435.16 170.82 14.00 "ORPobec s rozšířenou působností"
-  line 42.52 449.16 170.27 14.00 "o. p. s.obecně prospěšná společnost"
-  line 42.52 463.16 145.99 14.00 "p. o.příspěvková organizace"
-  line 42.52 477.16 186.89 14.00 "s. r. o.společnost s ručením omezeným"
-  line 42.52 491.16 106.56 14.00 "z. s.zapsaný spolek"
-  line 42.52 505.16 101.54 14.00 "z. ú.zapsaný ústav"
+  line 42.52 373.16 110.33 14.00 "kapitola Senioři"
+  line 42.52 387.16 228.77 14.00 "kapitola Osoby se zdravotním postižením"
+  line 42.52 401.16 179.35 14.00 "kapitola Rodiny, děti a mládež"
+  line 42.52 415.16 217.80 14.00 "kapitola Lidé v krizi a v obtížné situaci"
+  line 42.52 429.16 121.63 14.00 "kapitola Závislosti"
+  line 42.52 443.16 159.80 14.00 "kapitola Cizinci a menšiny"
+  dest 42.52 458.94 grp-2
+  line 42.52 473.04 51.17 17.00 "Zkratky"
+  line 42.52 491.16 294.08 14.00 "§paragraf zákona č. 108/2006 Sb., o sociálních službách"
+  line 42.52 505.16 210.53 14.00 "IČOidentifikační číslo osoby (organizace)"
+  line 42.52 519.16 170.82 14.00 "ORPobec s rozšířenou působností"
+  line 42.52 533.16 170.27 14.00 "o. p. s.obecně prospěšná společnost"
   line 42.52 564.09 6.39 10.00 artifact "iv"
 page 5 label v section 3 blank no area 48.19 48.19 377.01 541.42
-  dest 48.19 48.19 grp-3
-  line 48.19 62.29 122.22 17.00 "Síť služeb v číslech"
-  line 48.19 80.41 90.76 14.00 "Stav k 1. září 2026:"
-  line 48.19 94.41 171.70 14.00 "• 56 registrovaných sociálních služeb"
-  line 48.19 108.41 86.04 14.00 "• 24 poskytovatelů"
-  line 48.19 122.41 309.82 14.00 "• kapacita podle registrace: 379 lůžek, 1146 klientů, 29 intervencí,"
-  line 57.64 136.41 103.91 14.00 "55 kontaktů, 2 hovory"
-  line 48.19 150.41 303.69 14.00 "• příjmy služeb v roce 2025: 379 913 428 Kč (údaje od 56 služeb)"
-  line 48.19 165.16 328.82 11.00 "Kapacity různých jednotek (lůžka, klienti, intervence…) se nesčítají. Podrobné tabulky jsou"
-  line 48.19 176.16 64.10 11.00 "v přílohách XLSX."
+  line 48.19 59.16 145.99 14.00 "p. o.příspěvková organizace"
+  line 48.19 73.16 186.89 14.00 "s. r. o.společnost s ručením omezeným"
+  line 48.19 87.16 106.56 14.00 "z. s.zapsaný spolek"
+  line 48.19 101.16 101.54 14.00 "z. ú.zapsaný ústav"
+  dest 48.19 116.94 grp-3
+  line 48.19 131.04 122.22 17.00 "Síť služeb v číslech"
+  line 48.19 149.16 90.76 14.00 "Stav k 1. září 2026:"
+  line 48.19 163.16 171.70 14.00 "• 56 registrovaných sociálních služeb"
+  line 48.19 177.16 86.04 14.00 "• 24 poskytovatelů"
+  line 48.19 191.16 309.82 14.00 "• kapacita podle registrace: 379 lůžek, 1146 klientů, 29 intervencí,"
+  line 57.64 205.16 103.91 14.00 "55 kontaktů, 2 hovory"
+  line 48.19 219.16 303.69 14.00 "• příjmy služeb v roce 2025: 379 913 428 Kč (údaje od 56 služeb)"
+  line 48.19 233.91 328.82 11.00 "Kapacity různých jednotek (lůžka, klienti, intervence…) se nesčítají. Podrobné tabulky jsou"
+  line 48.19 244.91 64.10 11.00 "v přílohách XLSX."
   line 301.21 31.18 75.80 10.00 artifact "Jak používat katalog"
   rule 48.19 40.52 328.82 0.40 artifact #8da4bf
   line 372.83 564.09 4.18 10.00 artifact "v"
@@ -262,7 +268,7 @@ page 10 label x section 5 blank no area 42.52 48.19 371.34 541.42
   line 42.52 564.09 4.24 10.00 artifact "x"
 page 11 label 1 section 6 blank no area 48.19 48.19 377.01 541.42
   dest 48.19 48.19 sec-7
-  line 48.19 68.49 68.68 24.00 "Senioři"
+  line 48.19 68.49 94.05 24.00 " Senioři"
   dest 48.19 96.94 grp-4
   line 48.19 111.04 134.05 17.00 "Sociální poradenství"
   dest 48.19 128.19 svc-3298545
@@ -938,12 +944,13 @@ page 34 label 24 section 6 blank no area 42.52 48.19 371.34 541.42
   line 42.52 564.09 9.38 10.00 artifact "24"
 page 35 label 25 section 7 blank no area 48.19 48.19 377.01 541.42
   dest 48.19 48.19 sec-8
-  line 48.19 68.49 312.06 24.00 "Osoby se zdravotním postižením"
-  dest 48.19 96.94 grp-7
-  line 48.19 111.04 134.05 17.00 "Sociální poradenství"
-  line 48.19 140.21 191.86 14.50 "Občanská poradna Kroměříž → s. 1"
-  line 48.19 164.71 258.88 14.50 "Poradna pro lidi se zrakovým postižením → s. 2"
-  line 48.19 189.21 240.84 14.50 "Poradna pro neslyšící a nedoslýchavé → s. 3"
+  line 48.19 68.49 226.84 24.00 " Osoby se zdravotním"
+  line 48.19 92.49 105.22 24.00 "postižením"
+  dest 48.19 120.94 grp-7
+  line 48.19 135.04 134.05 17.00 "Sociální poradenství"
+  line 48.19 164.21 191.86 14.50 "Občanská poradna Kroměříž → s. 1"
+  line 48.19 188.71 258.88 14.50 "Poradna pro lidi se zrakovým postižením → s. 2"
+  line 48.19 213.21 240.84 14.50 "Poradna pro neslyšící a nedoslýchavé → s. 3"
   line 367.63 564.09 9.38 10.00 artifact "25"
 page 36 label 26 section 7 blank no area 42.52 48.19 371.34 541.42
   dest 42.52 48.19 grp-8
@@ -1288,7 +1295,7 @@ page 47 label 37 section 7 blank no area 48.19 48.19 377.01 541.42
   line 367.63 564.09 9.38 10.00 artifact "37"
 page 48 label 38 section 8 blank no area 42.52 48.19 371.34 541.42
   dest 42.52 48.19 sec-9
-  line 42.52 68.49 208.52 24.00 "Rodiny, děti a mládež"
+  line 42.52 68.49 233.89 24.00 " Rodiny, děti a mládež"
   dest 42.52 96.94 grp-10
   line 42.52 111.04 134.05 17.00 "Sociální poradenství"
   line 42.52 140.21 191.86 14.50 "Občanská poradna Kroměříž → s. 1"
@@ -1486,7 +1493,7 @@ page 54 label 44 section 8 blank no area 42.52 48.19 371.34 541.42
   line 42.52 564.09 9.38 10.00 artifact "44"
 page 55 label 45 section 9 blank no area 48.19 48.19 377.01 541.42
   dest 48.19 48.19 sec-10
-  line 48.19 68.49 287.35 24.00 "Lidé v krizi a v obtížné situaci"
+  line 48.19 68.49 312.72 24.00 " Lidé v krizi a v obtížné situaci"
   dest 48.19 96.94 grp-13
   line 48.19 111.04 134.05 17.00 "Sociální poradenství"
   line 48.19 140.21 191.86 14.50 "Občanská poradna Kroměříž → s. 1"
@@ -1769,7 +1776,7 @@ page 64 label 54 section 9 blank no area 42.52 48.19 371.34 541.42
   line 42.52 564.09 9.38 10.00 artifact "54"
 page 65 label 55 section 10 blank no area 48.19 48.19 377.01 541.42
   dest 48.19 48.19 sec-11
-  line 48.19 68.49 94.19 24.00 "Závislosti"
+  line 48.19 68.49 119.56 24.00 " Závislosti"
   dest 48.19 96.94 grp-15
   line 48.19 111.04 130.01 17.00 "Služby sociální péče"
   line 48.19 140.21 247.45 14.50 "Domov se zvláštním režimem Kroměříž → s. 9"
@@ -1828,7 +1835,7 @@ page 66 label 56 section 10 blank no area 42.52 48.19 371.34 541.42
   line 42.52 564.09 9.38 10.00 artifact "56"
 page 67 label 57 section 11 blank no area 48.19 48.19 377.01 541.42
   dest 48.19 48.19 sec-12
-  line 48.19 68.49 167.22 24.00 "Cizinci a menšiny"
+  line 48.19 68.49 192.59 24.00 " Cizinci a menšiny"
   dest 48.19 96.94 grp-17
   line 48.19 111.04 134.05 17.00 "Sociální poradenství"
   dest 48.19 128.19 svc-5592598
@@ -2652,7 +2659,7 @@ anchor grp-16 page 65 y 155.44
 anchor grp-17 page 67 y 96.94
 anchor grp-18 page 67 y 440.61
 anchor grp-19 page 68 y 96.94
-anchor grp-2 page 4 y 374.94
+anchor grp-2 page 4 y 458.94
 anchor grp-20 page 68 y 269.61
 anchor grp-21 page 69 y 48.19
 anchor grp-22 page 69 y 220.86
@@ -2663,7 +2670,7 @@ anchor grp-26 page 71 y 206.86
 anchor grp-27 page 72 y 48.19
 anchor grp-28 page 72 y 262.86
 anchor grp-29 page 73 y 48.19
-anchor grp-3 page 5 y 48.19
+anchor grp-3 page 5 y 116.94
 anchor grp-30 page 73 y 234.86
 anchor grp-31 page 73 y 365.54
 anchor grp-32 page 74 y 96.94
@@ -2707,7 +2714,7 @@ anchor grp-66 page 86 y 248.19
 anchor grp-67 page 86 y 296.19
 anchor grp-68 page 86 y 372.19
 anchor grp-69 page 86 y 420.19
-anchor grp-7 page 35 y 96.94
+anchor grp-7 page 35 y 120.94
 anchor grp-70 page 86 y 482.19
 anchor grp-71 page 87 y 48.19
 anchor grp-72 page 87 y 96.19
