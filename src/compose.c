@@ -2469,6 +2469,23 @@ small_line(struct cx *x, const char *text)
 	line(x, LSR_SMALL, DA_LEFT, text);
 }
 
+/* The issuer's web and e-mail as one linked paragraph (imprint, back). */
+static void
+issuer_links(struct cx *x, const struct edition *e, enum lspec_role role)
+{
+	if (!has_text(&e->issuer.web) && !has_text(&e->issuer.email))
+		return;
+	par_begin(x, DT_P);
+	if (has_text(&e->issuer.web))
+		sp_web(x, role, &e->issuer.web);
+	if (has_text(&e->issuer.email)) {
+		if (has_text(&e->issuer.web))
+			sp_raw(x, role, ", ", 2, 0, NULL);
+		sp_email(x, role, &e->issuer.email);
+	}
+	par_end(x);
+}
+
 static void
 part_imprint(struct cx *x)
 {
@@ -2523,17 +2540,7 @@ part_imprint(struct cx *x)
 		}
 		par_end(x);
 	}
-	if (has_text(&e->issuer.web) || has_text(&e->issuer.email)) {
-		par_begin(x, DT_P);
-		if (has_text(&e->issuer.web))
-			sp_web(x, LSR_SMALL, &e->issuer.web);
-		if (has_text(&e->issuer.email)) {
-			if (has_text(&e->issuer.web))
-				sp_raw(x, LSR_SMALL, ", ", 2, 0, NULL);
-			sp_email(x, LSR_SMALL, &e->issuer.email);
-		}
-		par_end(x);
-	}
+	issuer_links(x, e, LSR_SMALL);
 	if (e->data_date.y != 0) {
 		buf_reset(&b);
 		buf_puts(&b, "Údaje jsou aktuální k ");
@@ -3288,17 +3295,7 @@ part_back(struct cx *x)
 			sp_str(x, LSR_TEXT, &e->issuer.address, DS_NOHYPH);
 			par_end(x);
 		}
-		if (has_text(&e->issuer.web) || has_text(&e->issuer.email)) {
-			par_begin(x, DT_P);
-			if (has_text(&e->issuer.web))
-				sp_web(x, LSR_TEXT, &e->issuer.web);
-			if (has_text(&e->issuer.email)) {
-				if (has_text(&e->issuer.web))
-					sp_raw(x, LSR_TEXT, ", ", 2, 0, NULL);
-				sp_email(x, LSR_TEXT, &e->issuer.email);
-			}
-			par_end(x);
-		}
+		issuer_links(x, e, LSR_TEXT);
 	}
 	if (e->data_date.y != 0) {
 		buf_puts(&b, "Údaje jsou aktuální k ");
