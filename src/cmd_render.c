@@ -17,6 +17,7 @@
 #include "diag.h"
 #include "edition.h"
 #include "impose.h"
+#include "outfile.h"
 #include "progress.h"
 #include "render_pdf.h"
 #include "stats.h"
@@ -236,6 +237,7 @@ write_pdf(const struct render_opts *o, const struct edition *e,
 	if (in.path == NULL && print) {
 		if ((in.path = tmp = impose_tmp_reader(d)) == NULL)
 			return false;
+		outfile_scratch(tmp, true);
 		in.pos = NULL;
 	}
 	if (in.path == NULL)
@@ -243,6 +245,11 @@ write_pdf(const struct render_opts *o, const struct edition *e,
 	if (o->geometry != NULL && (geo = fopen(o->geometry, "w")) == NULL) {
 		fprintf(stderr, "mapa: %s: cannot write the geometry dump\n",
 		    o->geometry);
+		if (tmp != NULL) {
+			unlink(tmp);
+			outfile_scratch(tmp, false);
+			free(tmp);
+		}
 		return false;
 	}
 	iso_date(created, date, sizeof date);
@@ -261,6 +268,7 @@ write_pdf(const struct render_opts *o, const struct edition *e,
 		ok = write_print(o, e, in.path, d);
 	if (tmp != NULL) {
 		unlink(tmp);
+		outfile_scratch(tmp, false);
 		free(tmp);
 	}
 	return ok;

@@ -17,34 +17,63 @@
 #include "outfile.h"
 #include "util.h"
 
-/* The temporary file being written, for the signal handler. */
+/*
+ * The temporary file being written, and scratch files of the writers
+ * (outfile_scratch), for the signal handler.
+ */
 static char *volatile pending;
+static const char *volatile scratch[4];
 
 static void
 on_signal(int sig)
 {
-	char	*p = pending;
+	char		*p = pending;
+	size_t		 i;
 
 	if (p != NULL)
 		unlink(p);
+	for (i = 0; i < NELEM(scratch); i++)
+		if (scratch[i] != NULL)
+			unlink(scratch[i]);
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
 
 static void
-watch(char *tmp)
+install(void)
 {
 	static bool	 installed;
 	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
 	size_t		 i;
 
-	pending = tmp;
-	if (installed || tmp == NULL)
+	if (installed)
 		return;
 	installed = true;
 	for (i = 0; i < NELEM(sigs); i++)
 		if (signal(sigs[i], on_signal) == SIG_IGN)
 			signal(sigs[i], SIG_IGN);	/* keep nohup's choice */
+}
+
+static void
+watch(char *tmp)
+{
+	pending = tmp;
+	if (tmp != NULL)
+		install();
+}
+
+void
+outfile_scratch(const char *path, bool on)
+{
+	size_t	 i;
+
+	for (i = 0; i < NELEM(scratch); i++)
+		if (on ? scratch[i] == NULL : scratch[i] == path) {
+			scratch[i] = on ? path : NULL;
+			break;
+		}
+	if (on)
+		install();
 }
 
 static void

@@ -46,4 +46,11 @@ bool	outfile_commit(struct outfile *of, const struct srcpos *pos,
 /* Gives up: removes the temporary file and frees of. */
 void	outfile_abort(struct outfile *of);
 
+/*
+ * Registers (on) or forgets a writer's own scratch file, which an
+ * interrupted run then removes as well (up to four at a time; the path
+ * must stay valid while registered).
+ */
+void	outfile_scratch(const char *path, bool on);
+
 #endif

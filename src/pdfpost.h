@@ -1,6 +1,7 @@
 /*
- * The accessibility post-processor of the reader PDF (issue 5): adds with
- * libqpdf what Cairo 1.16 cannot write (ECOSYSTEM.md §1.9, §1.11):
+ * The accessibility post-processor of the reader PDF (issue 5): adds what
+ * Cairo 1.16 cannot write (ECOSYSTEM.md §1.9, §1.11), in one streaming
+ * pass over Cairo's file (pdfobj.c reads it):
  *  - the catalog's /Lang, /ViewerPreferences << /DisplayDocTitle true >>
  *    and /MarkInfo << /Marked true >>;
  *  - an XMP /Metadata stream made from the document information (title,
@@ -13,8 +14,10 @@
  *  - artifacts: every "Private" element pdf.c drew decoration in is
  *    removed from the structure tree, its marked content in the page
  *    becomes "/Artifact BMC ... EMC" and its parent-tree entry null;
- *  - a deterministic /ID and object streams (a smaller file).
- * Deterministic: the same input gives the same bytes.
+ *  - a deterministic /ID and object streams (a smaller file: the
+ *    structure elements are most of Cairo's bytes).
+ * Deterministic: the same input gives the same bytes. Only files as Cairo
+ * writes them are read (a classic cross-reference table).
  */
 #ifndef MAPA_PDFPOST_H
 #define MAPA_PDFPOST_H
@@ -42,10 +45,11 @@ struct pdfpost_opts {
  * Reads the PDF in, writes the finished one to out (which may be in). The
  * result goes to a temporary file next to out that replaces it when
  * complete; an out that is not a regular file (a device) is written in
- * place. Returns false after reporting D_IO (unreadable input, qpdf
- * warnings, lists that do not match the structure, a failed write); out
- * is then unchanged (a device: incomplete) and the caller removes it.
- * Memory: the input is mapped, not copied; qpdf holds the parsed objects.
+ * place. Returns false after reporting D_IO (unreadable or damaged input,
+ * a file not of Cairo's kind, lists that do not match the structure, a
+ * failed write); out is then unchanged (a device: incomplete) and the
+ * caller removes it. Memory: the input is mapped, not copied; a few bytes
+ * per object and one object stream are held.
  */
 bool		 pdfpost_file(const char *in, const char *out,
 		    const struct pdfpost_opts *, struct diag *);

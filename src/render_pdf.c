@@ -373,7 +373,7 @@ render_pdf(const struct render_pdf_in *in, struct render_pdf_out *out,
 	out->pages = pd->npages;
 	out->passes = passes;
 	out->refs = r.refs;
-	progress("drawing and tagging %zu pages", pd->npages);
+	progress("drawing %zu pages", pd->npages);
 	if (outfile_begin(&of, in->path, in->pos, d)) {
 		if (pdfpost_write(pd, of.tmp, d))
 			ok = outfile_commit(&of, in->pos, d);

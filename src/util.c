@@ -78,7 +78,7 @@ grow(void *p, size_t *cap, size_t need, size_t sz)
 	*cap = ncap;
 }
 
-static void
+void
 buf_reserve(struct buf *b, size_t extra)
 {
 	if (b->len + extra + 1 > b->cap)

@@ -39,6 +39,8 @@ void	 buf_puts(struct buf *, const char *);
 void	 buf_printf(struct buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 buf_put_utf8(struct buf *, uint32_t cp);
+/* Room for extra more bytes (and a terminating NUL) after len. */
+void	 buf_reserve(struct buf *, size_t extra);
 void	 buf_reset(struct buf *);	/* len = 0, keeps the memory */
 void	 buf_free(struct buf *);
 /* Returns the contents as a malloc'd string and empties the buffer. */

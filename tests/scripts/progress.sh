@@ -18,7 +18,7 @@ no() { echo "FAIL: $*"; status=1; }
 [ -f "$tmp/b.pdf" ] || no "--quiet wrote no PDF"
 [ ! -s "$tmp/q" ] || { cat "$tmp/q"; no "--quiet printed something"; }
 "$MAPA" render --verbose --pdf="$tmp/c.pdf" "$EDITION" > /dev/null 2> "$tmp/v" || no "render --verbose failed"
-for step in "loading" "composing the brochure" "pagination, pass 1" "drawing and tagging"; do
+for step in "loading" "composing the brochure" "pagination, pass 1" "drawing" "finishing the tagged PDF"; do
 	grep -q "^mapa: *[0-9.]* s  $step" "$tmp/v" || { cat "$tmp/v"; no "--verbose does not list „$step“"; }
 done
 if command -v script > /dev/null; then
