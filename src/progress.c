@@ -1,6 +1,8 @@
 /*
  * Progress on standard error (see progress.h).
  */
+#include <sys/resource.h>
+
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -18,6 +20,17 @@ void
 progress_set(enum progress_level l)
 {
 	level = l;
+}
+
+/* The peak resident memory so far, in MB. */
+static long
+peak_mb(void)
+{
+	struct rusage	 ru;
+
+	if (getrusage(RUSAGE_SELF, &ru) != 0)
+		return 0;
+	return ru.ru_maxrss / 1024;	/* (kilobytes on Linux) */
 }
 
 static double
@@ -46,7 +59,8 @@ progress(const char *fmt, ...)
 	va_start(ap, fmt);
 	if (level == PROGRESS_VERBOSE) {
 		progress_clear();
-		fprintf(stderr, "mapa: %6.2f s  ", elapsed());
+		fprintf(stderr, "mapa: %6.2f s %5ld MB  ", elapsed(),
+		    peak_mb());
 		vfprintf(stderr, fmt, ap);
 		fputc('\n', stderr);
 	} else {

@@ -19,7 +19,7 @@ no() { echo "FAIL: $*"; status=1; }
 [ ! -s "$tmp/q" ] || { cat "$tmp/q"; no "--quiet printed something"; }
 "$MAPA" render --verbose --pdf="$tmp/c.pdf" "$EDITION" > /dev/null 2> "$tmp/v" || no "render --verbose failed"
 for step in "loading" "composing the brochure" "pagination, pass 1" "drawing" "finishing the tagged PDF"; do
-	grep -q "^mapa: *[0-9.]* s  $step" "$tmp/v" || { cat "$tmp/v"; no "--verbose does not list „$step“"; }
+	grep -q "^mapa: *[0-9.]* s *[0-9]* MB  $step" "$tmp/v" || { cat "$tmp/v"; no "--verbose does not list „$step“"; }
 done
 if command -v script > /dev/null; then
 	script -qec "$MAPA render --pdf=$tmp/d.pdf $EDITION" /dev/null > "$tmp/tty" 2>&1
