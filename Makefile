@@ -116,7 +116,7 @@ sanitize: deps
 
 valgrind: deps
 	$(MAKE) all
-	VALGRIND='valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=99 --suppressions=$(CURDIR)/tests/valgrind.supp' \
+	VALGRIND='valgrind -q --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite --error-exitcode=99 --suppressions=$(CURDIR)/tests/valgrind.supp' \
 	    tests/run.sh $(BUILD)
 
 # libFuzzer harnesses, one per parser of untrusted input (tests/fuzz/). The

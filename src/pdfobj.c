@@ -373,28 +373,29 @@ pdf_object(const struct pdf_file *f, long long num, struct arena *a,
 	skip_ws(f->data, f->len, &k);
 	if (!word_at(f->data, f->len, k, "stream"))
 		return true;
-	*why = "a stream is damaged";
 	k += 6;
 	if (k < f->len && f->data[k] == '\r')
 		k++;
-	if (k >= f->len || f->data[k] != '\n' || val->t != PV_DICT)
-		return false;
+	if (k >= f->len || f->data[k] != '\n' || val->t != PV_DICT ||
+	    (lv = pdf_dict_get(val, "Length")) == NULL)
+		goto damaged;
 	k++;
-	if ((lv = pdf_dict_get(val, "Length")) == NULL)
-		return false;
 	if (lv->t == PV_REF) {
 		size_t	 j = object_start(f, lv->num);
 
 		if (j == 0 || !pdf_parse(a, f->data, f->len, &j, &lenv))
-			return false;
+			goto damaged;
 		lv = &lenv;
 	}
 	if (lv->t != PV_NUM || !lv->integer || lv->num < 0 ||
 	    (size_t)lv->num > f->len - k)
-		return false;
+		goto damaged;
 	*stream = f->data + k;
 	*slen = (size_t)lv->num;
 	return true;
+damaged:
+	*why = "a stream is damaged";
+	return false;
 }
 
 /* ---- values ------------------------------------------------------------- */

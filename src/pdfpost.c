@@ -29,6 +29,7 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <pthread.h>
 #include <fcntl.h>
 #include <inttypes.h>
 #include <stdbool.h>
@@ -499,6 +500,7 @@ struct post {
 	long long	 batch[OBJSTM_SIZE];	/* its objects */
 	size_t		 nbatch;
 	struct buf	 tmp;		/* one object's text */
+	struct contents	*cs;		/* the page contents (put_content) */
 };
 
 static void
@@ -1075,49 +1077,213 @@ inflate_data(const char *data, size_t len, struct buf *b)
 }
 
 /*
- * A page's content stream: decoration marked "/Private <<...>> BDC"
- * becomes "/Artifact BMC" (compressed again only when something changed).
+ * A page's content stream, worked out apart from the writing (so that it
+ * can be done on the other core): decoration marked "/Private <<...>> BDC"
+ * becomes "/Artifact BMC", compressed again only when something changed.
  */
+struct content {
+	long long	 num;		/* the stream object */
+	Bytef		*z;		/* the new data (NULL: unchanged) */
+	uLongf		 zlen;
+	size_t		 artifacts;	/* sequences turned over */
+	const char	*why;		/* NULL, or what went wrong */
+	bool		 done;
+};
+
+static void
+content_work(const struct pdf_file *f, struct arena *a, struct content *c)
+{
+	struct pdf_val	 dict, *filter;
+	struct buf	 plain = { 0 };
+	const char	*data;
+	unsigned char	*out;
+	size_t		 len, outlen;
+	long		*mcids;
+
+	c->z = NULL;
+	c->artifacts = 0;
+	c->why = NULL;
+	arena_reset(a);
+	if (!pdf_object(f, c->num, a, &dict, &data, &len, &c->why))
+		return;
+	filter = pdf_dict_get(&dict, "Filter");
+	if (data == NULL) {
+		c->why = "a page's content is not a stream";
+		return;
+	}
+	if (pdf_dict_get(&dict, "DecodeParms") != NULL || (filter != NULL &&
+	    !pdf_is_name(filter, "FlateDecode"))) {
+		c->why = "a page's content is compressed in an unexpected way";
+		return;
+	}
+	if (filter == NULL)
+		buf_put(&plain, data, len);
+	else if (!inflate_data(data, len, &plain)) {
+		c->why = "a page's content cannot be decompressed";
+		buf_free(&plain);
+		return;
+	}
+	out = pdfpost_artifacts((const unsigned char *)plain.data, plain.len,
+	    &outlen, &mcids, &c->artifacts);
+	buf_free(&plain);
+	free(mcids);
+	if (c->artifacts > 0 && !deflate_data(out, outlen, CONTENT_LEVEL,
+	    &c->z, &c->zlen))
+		c->why = "a page's content cannot be compressed";
+	free(out);
+}
+
+/*
+ * The page contents, in object number order, worked out by a second
+ * thread at most CONTENT_AHEAD of the writer (which takes them in the
+ * same order): the two cores share the finishing.
+ */
+#define CONTENT_AHEAD	32
+
+struct contents {
+	const struct pdf_file *f;
+	long long	*nums;		/* the content streams, ascending */
+	size_t		 n;
+	struct content	 ring[CONTENT_AHEAD];
+	size_t		 next;		/* the next one the writer takes */
+	bool		 stop;		/* the writer gave up */
+	bool		 threaded;
+	struct arena	*a;		/* for the work without the thread */
+	pthread_t	 thread;
+	pthread_mutex_t	 mu;
+	pthread_cond_t	 ready, room;
+};
+
+static void *
+contents_thread(void *arg)
+{
+	struct contents	*cs = arg;
+	struct arena	*a = arena_new();
+	size_t		 i;
+
+	for (i = 0; i < cs->n; i++) {
+		struct content *c = &cs->ring[i % CONTENT_AHEAD];
+
+		bool		 stop;
+
+		pthread_mutex_lock(&cs->mu);
+		while (!cs->stop && i >= cs->next + CONTENT_AHEAD)
+			pthread_cond_wait(&cs->room, &cs->mu);
+		stop = cs->stop;
+		pthread_mutex_unlock(&cs->mu);
+		if (stop)
+			break;
+		c->num = cs->nums[i];
+		content_work(cs->f, a, c);
+		pthread_mutex_lock(&cs->mu);
+		c->done = true;
+		pthread_cond_signal(&cs->ready);
+		pthread_mutex_unlock(&cs->mu);
+	}
+	arena_free(a);
+	return NULL;
+}
+
+/* Lists the content streams and starts the thread that works them out. */
+static void
+contents_start(struct post *p, struct contents *cs)
+{
+	size_t	 i;
+
+	memset(cs, 0, sizeof *cs);
+	cs->f = &p->f;
+	cs->a = arena_new();
+	for (i = 1; i < p->f.nobj; i++)
+		if (p->flags[i] & O_CONTENT)
+			cs->n++;
+	cs->nums = xcalloc(cs->n + 1, sizeof *cs->nums);
+	for (i = 1, cs->n = 0; i < p->f.nobj; i++)
+		if (p->flags[i] & O_CONTENT)
+			cs->nums[cs->n++] = (long long)i;
+	pthread_mutex_init(&cs->mu, NULL);
+	pthread_cond_init(&cs->ready, NULL);
+	pthread_cond_init(&cs->room, NULL);
+	cs->threaded = pthread_create(&cs->thread, NULL, contents_thread,
+	    cs) == 0;
+}
+
+/* The next content stream (object num), once worked out; NULL if not. */
+static struct content *
+contents_take(struct contents *cs, long long num)
+{
+	struct content	*c;
+
+	if (cs->next >= cs->n || cs->nums[cs->next] != num)
+		return NULL;
+	c = &cs->ring[cs->next % CONTENT_AHEAD];
+	if (!cs->threaded) {
+		c->num = num;
+		content_work(cs->f, cs->a, c);
+		return c;
+	}
+	pthread_mutex_lock(&cs->mu);
+	while (!c->done)
+		pthread_cond_wait(&cs->ready, &cs->mu);
+	pthread_mutex_unlock(&cs->mu);
+	return c;
+}
+
+/* Frees what contents_take returned and makes room for another. */
+static void
+contents_done(struct contents *cs, struct content *c)
+{
+	free(c->z);
+	c->z = NULL;
+	pthread_mutex_lock(&cs->mu);
+	c->done = false;
+	cs->next++;
+	pthread_cond_signal(&cs->room);
+	pthread_mutex_unlock(&cs->mu);
+}
+
+/* Stops the thread (whether or not everything was taken); frees cs. */
+static void
+contents_stop(struct contents *cs)
+{
+	size_t	 i;
+
+	if (cs->threaded) {
+		pthread_mutex_lock(&cs->mu);
+		cs->stop = true;
+		pthread_cond_signal(&cs->room);
+		pthread_mutex_unlock(&cs->mu);
+		pthread_join(cs->thread, NULL);
+	}
+	for (i = 0; i < CONTENT_AHEAD; i++)
+		free(cs->ring[i].z);
+	pthread_mutex_destroy(&cs->mu);
+	pthread_cond_destroy(&cs->ready);
+	pthread_cond_destroy(&cs->room);
+	arena_free(cs->a);
+	free(cs->nums);
+}
+
+/* Writes the content stream num with what the other thread made of it. */
 static void
 put_content(struct post *p, long long num, struct pdf_val *dict,
     const char *data, size_t len, struct arena *a)
 {
-	struct pdf_val	*filter = pdf_dict_get(dict, "Filter");
-	struct buf	 plain = { 0 };
-	unsigned char	*out;
-	size_t		 outlen, n;
-	long		*mcids;
-	Bytef		*z;
-	uLongf		 zlen;
+	struct content	*c = contents_take(p->cs, num);
 
-	if (pdf_dict_get(dict, "DecodeParms") != NULL || (filter != NULL &&
-	    !pdf_is_name(filter, "FlateDecode"))) {
-		fail(p, "a page's content is compressed in an unexpected way");
+	if (c == NULL) {
+		fail(p, "its page contents cannot be matched");
 		return;
 	}
-	if (filter != NULL) {
-		if (!inflate_data(data, len, &plain)) {
-			fail(p, "a page's content cannot be decompressed");
-			buf_free(&plain);
-			return;
-		}
-	} else
-		buf_put(&plain, data, len);
-	out = pdfpost_artifacts((const unsigned char *)plain.data, plain.len,
-	    &outlen, &mcids, &n);
-	buf_free(&plain);
-	free(mcids);
-	p->artifacts += n;
-	if (n == 0)
+	if (c->why != NULL)
+		fail(p, c->why);
+	else if (c->z == NULL)
 		put_stream(p, num, dict, data, len, a);
-	else if (deflate_data(out, outlen, CONTENT_LEVEL, &z, &zlen)) {
+	else {
 		pdf_dict_set(a, dict, "Filter", pdf_name(a, "FlateDecode"));
-		put_stream(p, num, dict, z, zlen, a);
-		free(z);
-	} else {
-		fail(p, "a page's content cannot be compressed");
+		put_stream(p, num, dict, c->z, c->zlen, a);
 	}
-	free(out);
+	p->artifacts += c->artifacts;
+	contents_done(p->cs, c);
 }
 
 /* Object num of the file read, edited, written (or dropped). */
@@ -1134,6 +1300,10 @@ put_object(struct post *p, long long num, struct arena *a)
 	release_input(p);
 	if (!pdf_object(&p->f, num, a, &v, &data, &dlen, &why)) {
 		fail(p, why);
+		return;
+	}
+	if (data == NULL && (p->flags[num] & O_CONTENT)) {
+		fail(p, "a page's content is not a stream");
 		return;
 	}
 	if (data != NULL) {
@@ -1279,6 +1449,10 @@ write_document(struct post *p)
 	struct buf	 xmp = { 0 };
 	long long	 num;
 
+	struct contents	 cs;
+
+	contents_start(p, &cs);
+	p->cs = &cs;
 	out_puts(p, "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n");
 	xent(p, (long long)p->f.nobj - 1);
 	p->meta = new_obj(p);
@@ -1288,6 +1462,8 @@ write_document(struct post *p)
 		put_object(p, num, a);
 	}
 	flush_batch(p);
+	contents_stop(&cs);
+	p->cs = NULL;
 	if (!p->failed && p->artifacts != p->private_mcids) {
 		char	 msg[160];
 
