@@ -90,6 +90,9 @@ parse_items(struct arena *a, const char *s, size_t len, size_t *i,
 	struct pdf_val	*items = NULL, *bigger;
 	size_t		 cap = 0, n = 0, cl = strlen(close);
 
+	/* This container is nesting level depth + 1: at most MAX_DEPTH. */
+	if (depth >= MAX_DEPTH)
+		return false;
 	for (;;) {
 		skip_ws(s, len, i);
 		if (*i >= len)
@@ -168,6 +171,11 @@ parse(struct arena *a, const char *s, size_t len, size_t *i,
 		for ((*i)++; *i < len && (is_digit((unsigned char)s[*i]) ||
 		    s[*i] == '.'); (*i)++)
 			;
+		/* "." or "-." is no number. */
+		for (k = start; k < *i && !is_digit((unsigned char)s[k]); k++)
+			;
+		if (k == *i)
+			return false;
 		v->t = PV_NUM;
 		v->integer = memchr(s + start, '.', *i - start) == NULL;
 		if (v->integer) {
@@ -265,9 +273,16 @@ pdf_file_open(struct pdf_file *f, const char *data, size_t len,
 		if (word_at(data, len, i, "trailer"))
 			break;
 		*why = "its cross-reference table is damaged";
+		/*
+		 * The offsets are allocated before the rows are read: bound
+		 * them by the file (a row takes at least 2 bytes, an object
+		 * more than 1), or a few bytes could ask for gigabytes.
+		 */
 		if (!read_uint(data, len, &i, &first) ||
 		    (skip_ws(data, len, &i), !read_uint(data, len, &i, &count)) ||
-		    first + count > 50000000 || count < 0)
+		    first + count > 50000000 || count < 0 ||
+		    count > (long long)((len - i) / 2) ||
+		    first + count > (long long)len)
 			goto done;
 		if (first + count > (long long)f->nobj) {
 			f->off = xrealloc(f->off, (size_t)(first + count) *
@@ -662,6 +677,8 @@ pdf_string_utf8(const struct pdf_val *v, struct buf *b)
 					i += 2;
 				}
 			}
+			if (cp >= 0xD800 && cp < 0xE000)
+				cp = 0xFFFD;	/* unpaired */
 			buf_put_utf8(b, cp);
 		}
 	} else
@@ -672,13 +689,21 @@ pdf_string_utf8(const struct pdf_val *v, struct buf *b)
 
 /* ---- writing ------------------------------------------------------------ */
 
+/*
+ * A space where the token would run into the one before: after a regular
+ * byte, or after an empty name "/", which would take the token as its own.
+ */
 static void
 put_token(struct buf *b, const char *s, size_t len)
 {
-	if (len > 0 && b->len > 0 &&
-	    is_regular((unsigned char)b->data[b->len - 1]) &&
-	    is_regular((unsigned char)s[0]))
-		buf_putc(b, ' ');
+	unsigned char	 last;
+
+	if (len > 0 && b->len > 0) {
+		last = (unsigned char)b->data[b->len - 1];
+		if ((is_regular(last) || last == '/') &&
+		    is_regular((unsigned char)s[0]))
+			buf_putc(b, ' ');
+	}
 	buf_put(b, s, len);
 }
 
