@@ -32,6 +32,7 @@ python3-jsonschema
 python3-openpyxl
 qpdf
 strace
+time
 valgrind
 zbar-tools
 zlib1g-dev

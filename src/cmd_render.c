@@ -17,6 +17,7 @@
 #include "diag.h"
 #include "edition.h"
 #include "impose.h"
+#include "load.h"
 #include "outfile.h"
 #include "progress.h"
 #include "render_pdf.h"
@@ -397,7 +398,13 @@ cmd_render(int argc, char **argv)
 	d = diag_new(stdout);
 	progress("loading %s", argv[0]);
 	c = build_catalogue(1, argv, &bo, d, &e);
-	if (e == NULL && diag_count(d, DIAG_FATAL) == 0) {
+	/*
+	 * No edition: a usage error, unless the edition file was given but
+	 * could not be read (its errors are reported; exit status 1).
+	 */
+	if (e == NULL && diag_count(d, DIAG_FATAL) == 0 &&
+	    (load_sniff(argv[0], "", 0) != FMT_EDITION ||
+	    diag_count(d, DIAG_ERROR) == 0)) {
 		diag_flush(d);
 		fprintf(stderr, "mapa: render needs an edition file (.yaml), "
 		    "not %s\n", argv[0]);

@@ -15,6 +15,8 @@
 
 /* At most this many undecodable bytes are listed one by one. */
 #define CSV_MAX_BAD_REPORTS	20
+/* Syntax errors reported one by one; the rest are counted. */
+#define CSV_MAX_SYNTAX_REPORTS	30
 
 enum bad_kind { BAD_UTF8, BAD_CP1250, BAD_UTF16, BAD_NUL };
 
@@ -43,6 +45,8 @@ struct tok {
 	struct diag	*d;
 	struct arena	*arena;
 	struct buf	 val;
+	size_t		 nsyntax;	/* syntax errors met */
+	struct srcpos	 unlisted;	/* the first one not reported */
 };
 
 struct record {
@@ -456,6 +460,19 @@ here(const struct tok *t)
 	return pos;
 }
 
+/*
+ * Whether the syntax error at pos is to be reported: the first
+ * CSV_MAX_SYNTAX_REPORTS are, the rest only counted (a file that is not
+ * CSV at all would otherwise give one per line).
+ */
+static bool
+syntax_listed(struct tok *t, const struct srcpos *pos)
+{
+	if (++t->nsyntax == CSV_MAX_SYNTAX_REPORTS + 1)
+		t->unlisted = *pos;
+	return t->nsyntax <= CSV_MAX_SYNTAX_REPORTS;
+}
+
 static bool
 at_field_end(const struct tok *t)
 {
@@ -475,10 +492,12 @@ read_plain(struct tok *t, struct csv_field *f)
 	while (!at_field_end(t)) {
 		if (peek(t) == '"' && !stray && !f->bad) {
 			pos = here(t);
-			diag(t->d, D_CSV_SYNTAX, &pos, "stray quote in a value "
-			    "that does not start with a quote (a value "
-			    "containing „\"“ must be enclosed in quotes, "
-			    "with the quote doubled); value dropped");
+			if (syntax_listed(t, &pos))
+				diag(t->d, D_CSV_SYNTAX, &pos, "stray quote in "
+				    "a value that does not start with a quote "
+				    "(a value containing „\"“ must be enclosed "
+				    "in quotes, with the quote doubled); value "
+				    "dropped");
 			stray = true;
 			f->bad = true;
 		}
@@ -514,9 +533,10 @@ read_quoted(struct tok *t, struct csv_field *f)
 	if (at_field_end(t))
 		return true;
 	pos = here(t);
-	diag(t->d, D_CSV_SYNTAX, &pos, "text after the closing quote of a "
-	    "quoted value (a quote inside a value must be doubled: „\"\"“); "
-	    "value dropped");
+	if (syntax_listed(t, &pos))
+		diag(t->d, D_CSV_SYNTAX, &pos, "text after the closing quote "
+		    "of a quoted value (a quote inside a value must be "
+		    "doubled: „\"\"“); value dropped");
 	f->bad = true;
 	/* Keep the rest as text so the row's other fields stay in place. */
 	while (!at_field_end(t))
@@ -669,10 +689,12 @@ row_fits(struct tok *t, const struct record *r, size_t width, int number)
 
 	for (i = width; i < r->n; i++)
 		if (r->f[i].len > 0) {
-			diag(t->d, D_CSV_SYNTAX, &r->f[i].pos, "row %d has %zu "
-			    "values but the header has %zu columns (extra "
-			    "value %s); row dropped", number, r->n, width,
-			    dq(t->d, r->f[i].text));
+			if (syntax_listed(t, &r->f[i].pos))
+				diag(t->d, D_CSV_SYNTAX, &r->f[i].pos, "row %d "
+				    "has %zu values but the header has %zu "
+				    "columns (extra value %s); row dropped",
+				    number, r->n, width,
+				    dq(t->d, r->f[i].text));
 			return false;
 		}
 	return true;
@@ -753,6 +775,10 @@ csv_read(const char *file, const char *buf, size_t len, struct diag *d)
 		t.sep = detect_sep(t.s, t.len);
 	c->sep = t.sep;
 	tokenize(c, &t);
+	if (t.nsyntax > CSV_MAX_SYNTAX_REPORTS)
+		diag(d, D_CSV_SYNTAX, &t.unlisted, "%zu more syntax errors like "
+		    "those above, not listed one by one (is this a CSV file?)",
+		    t.nsyntax - CSV_MAX_SYNTAX_REPORTS);
 	buf_free(&t.val);
 	free(dc.bads);
 	if (c->header.fields == NULL) {

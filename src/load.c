@@ -110,6 +110,19 @@ load_sniff_file(const char *path, enum input_format *fmt, struct diag *d)
 	}
 	n = fread(head, 1, sizeof head, f);
 	fclose(f);
+	/* Documents given by mistake: say what they are and what to do. */
+	if (n >= 5 && memcmp(head, "%PDF-", 5) == 0) {
+		diag(d, D_FORMAT_UNKNOWN, NULL, "%s is a PDF document, not "
+		    "catalogue data", path);
+		return false;
+	}
+	if (n >= 4 && (memcmp(head, "PK\3\4", 4) == 0 ||
+	    memcmp(head, "\xD0\xCF\x11\xE0", 4) == 0)) {
+		diag(d, D_FORMAT_UNKNOWN, NULL, "%s is a spreadsheet or office "
+		    "document (.xlsx, .ods, .xls, …), not catalogue data: save "
+		    "the sheet as CSV (UTF-8) and give that file", path);
+		return false;
+	}
 	*fmt = load_sniff(path, head, n);
 	return true;
 }

@@ -1485,19 +1485,15 @@ addr_same(const struct address *a, const struct address *b)
 static void
 provider_conflicts(struct vctx *v)
 {
+	struct strmap	*first = strmap_new();	/* IČO -> its first provider */
 	struct provider	*p, *q;
-	size_t		 i, j;
+	size_t		 i;
 
 	for (i = 0; i < v->c->nproviders; i++) {
 		p = v->c->providers[i];
 		if (p->ico.s == NULL)
 			continue;
-		for (j = 0; j < i; j++) {
-			q = v->c->providers[j];
-			if (q->ico.s != NULL && strcmp(q->ico.s, p->ico.s) == 0)
-				break;
-		}
-		if (j == i)
+		if ((q = strmap_put(first, p->ico.s, p)) == p)
 			continue;
 		if (p->name.s && q->name.s && strcmp(p->name.s, q->name.s) != 0)
 			diag(v->d, D_PROVIDER_CONFLICT, &p->name.pos, "provider "
@@ -1514,6 +1510,7 @@ provider_conflicts(struct vctx *v)
 		    dq(v->d, addr_line(v, &q->seat)),
 		    pos_ref(v, &q->seat.pos, &p->seat.pos));
 	}
+	strmap_free(first);
 }
 
 /*
