@@ -10,31 +10,32 @@
 
 #define MAX_DEPTH	64
 
-static bool
-is_ws(unsigned char c)
+bool
+pdf_is_ws(unsigned char c)
 {
 	return c == 0 || c == '\t' || c == '\n' || c == '\f' || c == '\r' ||
 	    c == ' ';
 }
 
-static bool
-is_delim(unsigned char c)
+bool
+pdf_is_delim(unsigned char c)
 {
 	return c == '(' || c == ')' || c == '<' || c == '>' || c == '[' ||
 	    c == ']' || c == '{' || c == '}' || c == '/' || c == '%';
 }
 
+
 static bool
 is_regular(unsigned char c)
 {
-	return !is_ws(c) && !is_delim(c);
+	return !pdf_is_ws(c) && !pdf_is_delim(c);
 }
 
 static void
 skip_ws(const char *s, size_t len, size_t *i)
 {
 	while (*i < len) {
-		if (is_ws((unsigned char)s[*i]))
+		if (pdf_is_ws((unsigned char)s[*i]))
 			(*i)++;
 		else if (s[*i] == '%') {
 			while (*i < len && s[*i] != '\n' && s[*i] != '\r')
@@ -151,7 +152,7 @@ parse(struct arena *a, const char *s, size_t len, size_t *i,
 				return false;
 	} else if (c == '<') {
 		for ((*i)++; *i < len && s[*i] != '>'; (*i)++)
-			if (!is_ws((unsigned char)s[*i]) &&
+			if (!pdf_is_ws((unsigned char)s[*i]) &&
 			    !strchr("0123456789abcdefABCDEF", s[*i]))
 				return false;
 		if (*i >= len)

@@ -116,6 +116,10 @@ void		 pdf_string_bytes(const struct pdf_val *, struct buf *b);
  */
 void		 pdf_string_utf8(const struct pdf_val *, struct buf *b);
 
+/* PDF's white space (NUL included) and delimiter bytes. */
+bool		 pdf_is_ws(unsigned char);
+bool		 pdf_is_delim(unsigned char);
+
 /* Writes v compactly: a space only where two tokens would run together. */
 void		 pdf_put(struct buf *, const struct pdf_val *);
 

@@ -51,19 +51,6 @@
 
 /* ---- content streams --------------------------------------------------- */
 
-static bool
-is_ws(unsigned char c)
-{
-	return c == 0 || c == '\t' || c == '\n' || c == '\f' || c == '\r' ||
-	    c == ' ';
-}
-
-static bool
-is_delim(unsigned char c)
-{
-	return c == '(' || c == ')' || c == '<' || c == '>' || c == '[' ||
-	    c == ']' || c == '{' || c == '}' || c == '/' || c == '%';
-}
 
 enum tok {
 	T_END,
@@ -83,7 +70,7 @@ static void
 skip_ws(struct lexer *lx)
 {
 	while (lx->i < lx->len) {
-		if (is_ws(lx->s[lx->i]))
+		if (pdf_is_ws(lx->s[lx->i]))
 			lx->i++;
 		else if (lx->s[lx->i] == '%') {
 			while (lx->i < lx->len && lx->s[lx->i] != '\n' &&
@@ -117,8 +104,8 @@ skip_string(struct lexer *lx)
 static void
 skip_regular(struct lexer *lx)
 {
-	while (lx->i < lx->len && !is_ws(lx->s[lx->i]) &&
-	    !is_delim(lx->s[lx->i]))
+	while (lx->i < lx->len && !pdf_is_ws(lx->s[lx->i]) &&
+	    !pdf_is_delim(lx->s[lx->i]))
 		lx->i++;
 }
 
@@ -225,9 +212,9 @@ skip_inline_image(struct lexer *lx)
 		lx->i++;
 	for (j = lx->i; j + 1 < lx->len; j++)
 		if (lx->s[j] == 'E' && lx->s[j + 1] == 'I' &&
-		    (j == 0 || is_ws(lx->s[j - 1])) &&
-		    (j + 2 == lx->len || is_ws(lx->s[j + 2]) ||
-		    is_delim(lx->s[j + 2]))) {
+		    (j == 0 || pdf_is_ws(lx->s[j - 1])) &&
+		    (j + 2 == lx->len || pdf_is_ws(lx->s[j + 2]) ||
+		    pdf_is_delim(lx->s[j + 2]))) {
 			lx->i = j + 2;
 			return;
 		}
@@ -243,9 +230,10 @@ dict_mcid(const unsigned char *s, size_t len)
 
 	for (i = 0; i + 5 <= len; i++) {
 		if (memcmp(s + i, "/MCID", 5) != 0 ||
-		    (i + 5 < len && !is_ws(s[i + 5]) && !is_delim(s[i + 5])))
+		    (i + 5 < len && !pdf_is_ws(s[i + 5]) &&
+		    !pdf_is_delim(s[i + 5])))
 			continue;
-		for (k = i + 5; k < len && is_ws(s[k]); k++)
+		for (k = i + 5; k < len && pdf_is_ws(s[k]); k++)
 			;
 		if (k >= len || !is_digit(s[k]))
 			return -1;
@@ -481,7 +469,7 @@ struct post {
 	size_t		 artifacts;	/* sequences the pages turned over */
 	size_t		 npages;
 	bool		 mapped;	/* f.data is a mapping of the input */
-	size_t		 parsed;	/* objects parsed since the last release */
+	size_t		 parsed;	/* objects read since the last release */
 	/* The information dictionary, for XMP and its dates. */
 	char		*title, *author, *subject, *keywords, *creator;
 	char		*producer;
@@ -1307,7 +1295,7 @@ put_object(struct post *p, long long num, struct arena *a)
 		return;
 	}
 	if (data != NULL) {
-		/* Its length is written in place: drop the object holding it. */
+		/* Its length is written in place: drop the one holding it. */
 		if ((len = pdf_dict_get(&v, "Length")) != NULL &&
 		    len->t == PV_REF && len->num > num && is_obj(p, len->num))
 			p->flags[len->num] |= O_DROP;
@@ -1534,10 +1522,10 @@ input_close(struct input *in)
 }
 
 /*
- * Where the result is written: a temporary file next to out (the same folder, so
- * that the rename is atomic) that replaces out only when complete. A
- * failure thus leaves out as it was, and out may be the input: the
- * rename leaves the mapped old file alone. A target that exists and is
+ * Where the result is written: a temporary file next to out (the same
+ * folder, so that the rename is atomic) that replaces out only when
+ * complete. A failure thus leaves out as it was, and out may be the input:
+ * the rename leaves the mapped old file alone. A target that exists and is
  * not a regular file (a device, a FIFO) is written in place; a symbolic
  * link is followed, so that the file it points to is replaced.
  */
