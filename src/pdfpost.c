@@ -421,9 +421,9 @@ xmp_alt(struct buf *b, const char *tag, const char *v)
 
 /*
  * zlib's level for the page contents compressed again here: most pages
- * carry decoration, so most of them are. Level 3 costs a third of the
- * default level's time for 6 % more bytes in the whole file (the object
- * streams, compressed at the default level, are most of the saving).
+ * carry decoration, so most of them are. Level 3 takes half the default
+ * level's time for 11 % more bytes in the whole file (measured: the
+ * sample 730 against 656 KB, 1 280 pages 9.2 against 8.2 MB).
  */
 #define CONTENT_LEVEL	3
 /* Objects per object stream. */
