@@ -1716,48 +1716,74 @@ done:
 }
 
 
+/* Frees what pdfpost_draw() kept, removing its scratch file. */
+static void
+scratch_free(struct pdfpost_scratch *s)
+{
+	if (s->own && s->file != NULL) {
+		unlink(s->file);
+		outfile_scratch(s->file, false);
+	}
+	free(s->file);
+	free(s->lang);
+	pdf_tags_free(&s->tags);
+	memset(s, 0, sizeof *s);
+}
+
+bool
+pdfpost_draw(const struct pg_doc *pd, const char *path,
+    struct pdfpost_scratch *s, struct diag *d)
+{
+	struct stat	 st;
+	const char	*dir = getenv("TMPDIR");
+	int		 fd;
+
+	memset(s, 0, sizeof *s);
+	if (pd->doc != NULL && pd->doc->meta.lang != NULL)
+		s->lang = xstrdup(pd->doc->meta.lang);
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+		s->file = xstrdup(path);
+	else {
+		/* A device or FIFO cannot be read back: go through a file. */
+		struct buf	 b = { 0 };
+
+		if (dir == NULL || dir[0] == '\0')
+			dir = "/tmp";
+		buf_printf(&b, "%s/mapa-pdf.XXXXXX", dir);
+		s->file = buf_steal(&b);
+		if ((fd = mkstemp(s->file)) < 0) {
+			diag(d, D_IO, NULL, "cannot write the PDF %s: no "
+			    "temporary file in %s", path, dir);
+			scratch_free(s);
+			return false;
+		}
+		close(fd);
+		s->own = true;
+		outfile_scratch(s->file, true);
+	}
+	if (!pdf_write_tagged(pd, s->file, &s->tags, d)) {
+		scratch_free(s);
+		return false;
+	}
+	return true;
+}
+
+bool
+pdfpost_finish(struct pdfpost_scratch *s, const char *path, struct diag *d)
+{
+	struct pdfpost_opts o = { s->lang, &s->tags };
+	bool		 ok;
+
+	progress("finishing the tagged PDF");
+	ok = pdfpost_file(s->file, path, &o, d);
+	scratch_free(s);
+	return ok;
+}
+
 bool
 pdfpost_write(const struct pg_doc *pd, const char *path, struct diag *d)
 {
-	struct pdf_tags	 tags;
-	struct pdfpost_opts o = { NULL, &tags };
-	struct stat	 st;
-	const char	*dir = getenv("TMPDIR");
-	char		*tmp = NULL;
-	int		 fd;
-	bool		 ok;
+	struct pdfpost_scratch s;
 
-	o.lang = pd->doc != NULL ? pd->doc->meta.lang : NULL;
-	if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
-		ok = pdf_write_tagged(pd, path, &tags, d);
-		progress("finishing the tagged PDF");
-		ok = ok && pdfpost_file(path, path, &o, d);
-		pdf_tags_free(&tags);
-		return ok;
-	}
-	/* A device or FIFO cannot be read back: go through a file. */
-	if (dir == NULL || dir[0] == '\0')
-		dir = "/tmp";
-	{
-		struct buf	 b = { 0 };
-
-		buf_printf(&b, "%s/mapa-pdf.XXXXXX", dir);
-		tmp = buf_steal(&b);
-	}
-	if ((fd = mkstemp(tmp)) < 0) {
-		diag(d, D_IO, NULL, "cannot write the PDF %s: no temporary "
-		    "file in %s", path, dir);
-		free(tmp);
-		return false;
-	}
-	close(fd);
-	outfile_scratch(tmp, true);
-	ok = pdf_write_tagged(pd, tmp, &tags, d);
-	progress("finishing the tagged PDF");
-	ok = ok && pdfpost_file(tmp, path, &o, d);
-	pdf_tags_free(&tags);
-	unlink(tmp);
-	outfile_scratch(tmp, false);
-	free(tmp);
-	return ok;
+	return pdfpost_draw(pd, path, &s, d) && pdfpost_finish(&s, path, d);
 }

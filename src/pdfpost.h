@@ -66,6 +66,27 @@ bool		 pdfpost_write(const struct pg_doc *, const char *path,
 		    struct diag *);
 
 /*
+ * pdfpost_write() in two halves, so that the caller can free the pages
+ * (and everything they were set from) before the file is finished, which
+ * then needs only a few bytes per object: pdfpost_draw() draws the pages
+ * into path (a regular file) or, for a device, into a scratch file, and
+ * keeps what the second half needs in *s; pdfpost_finish() finishes it
+ * into path and frees *s. Both return false after reporting D_IO; after
+ * a failed pdfpost_draw() there is nothing to finish (*s is freed).
+ */
+struct pdfpost_scratch {
+	char		*file;		/* what pdfpost_draw() wrote */
+	bool		 own;		/* file is a scratch file, removed */
+	char		*lang;
+	struct pdf_tags	 tags;
+};
+
+bool		 pdfpost_draw(const struct pg_doc *, const char *path,
+		    struct pdfpost_scratch *, struct diag *);
+bool		 pdfpost_finish(struct pdfpost_scratch *, const char *path,
+		    struct diag *);
+
+/*
  * Rewrites the marked content of one content stream: every
  * "/Private <<...>> BDC" becomes "/Artifact BMC" (the matching EMC
  * stays). Returns the new stream (malloc'd, *outlen bytes) and puts the

@@ -318,6 +318,7 @@ run_free(struct run *r)
 	compose_free(r->doc);
 	lspec_free(r->layout);
 	fonts_close(r->fonts);
+	memset(r, 0, sizeof *r);	/* (freed twice is harmless) */
 }
 
 /* Loads the layout the edition (or the command line) names. */
@@ -342,7 +343,7 @@ render_pdf(const struct render_pdf_in *in, struct render_pdf_out *out,
 	struct run	 r = { 0 };
 	struct pg_doc	*pd;
 	struct outfile	 of;
-	bool		 ok = false;
+	bool		 ok = false, drawn;
 	int		 passes = 0;
 	int		 before = diag_count(d, DIAG_ERROR) +
 			    diag_count(d, DIAG_FATAL);
@@ -375,7 +376,14 @@ render_pdf(const struct render_pdf_in *in, struct render_pdf_out *out,
 	out->refs = r.refs;
 	progress("drawing %zu pages", pd->npages);
 	if (outfile_begin(&of, in->path, in->pos, d)) {
-		if (pdfpost_write(pd, of.tmp, d))
+		struct pdfpost_scratch s;
+
+		drawn = pdfpost_draw(pd, of.tmp, &s, d);
+		/* Finishing needs none of this: give its memory back. */
+		paginate_free(pd);
+		pd = NULL;
+		run_free(&r);
+		if (drawn && pdfpost_finish(&s, of.tmp, d))
 			ok = outfile_commit(&of, in->pos, d);
 		else
 			outfile_abort(&of);
