@@ -720,7 +720,7 @@ present(struct vctx *v, struct str *x, const char *what)
 static void
 limit_length(struct vctx *v, struct str *x, const char *what)
 {
-	const char	*p, *cut = NULL, *space = NULL;
+	const char	*p, *cut = NULL, *space = NULL, *last = NULL;
 	size_t		 n = 0, len;
 	char		*t;
 
@@ -731,6 +731,7 @@ limit_length(struct vctx *v, struct str *x, const char *what)
 			continue;
 		if (++n > MAX_TEXT_CHARS)
 			break;
+		last = p;	/* (the ellipsis takes the last one's place) */
 		if (*p == ' ') {
 			space = p;
 			if (p > x->s && (p[-1] == '.' || p[-1] == '!' ||
@@ -741,7 +742,7 @@ limit_length(struct vctx *v, struct str *x, const char *what)
 	if (*p == '\0')
 		return;
 	if (cut == NULL)
-		cut = space != NULL ? space : p;
+		cut = space != NULL ? space : last;
 	len = (size_t)(cut - x->s);
 	t = arena_alloc(v->c->arena, len + 4);
 	memcpy(t, x->s, len);

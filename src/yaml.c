@@ -487,6 +487,40 @@ quoted_error(struct yctx *y, const yaml_parser_t *p)
 	return false;
 }
 
+/*
+ * A value expected where there is none: before the character named, or
+ * at the end of a file that stops there (cut short), which is reported
+ * at its last character rather than on a line the file does not have.
+ */
+static void
+missing_value(struct yctx *y, const yaml_parser_t *p)
+{
+	struct srcpos	 pos = mark_pos(y, p->problem_mark);
+	size_t		 off = char_offset(y, p->problem_mark.index), e;
+	char		 ch[8];
+
+	if (off < y->len) {
+		diag(y->d, D_YAML_SYNTAX, &pos, "a value is missing before %s",
+		    dq(y->d, char_text(char_at(y, off), ch)));
+		return;
+	}
+	for (e = y->len; e > y->bom && (y->buf[e - 1] == ' ' ||
+	    y->buf[e - 1] == '\t' || y->buf[e - 1] == '\r' ||
+	    y->buf[e - 1] == '\n'); e--)
+		;
+	if (e == y->bom) {
+		diag(y->d, D_YAML_SYNTAX, &pos, "a value is missing at the end "
+		    "of the file");
+		return;
+	}
+	for (e--; e > y->bom && (y->buf[e] & 0xC0) == 0x80; e--)
+		;
+	pos = byte_pos(y, e);
+	diag(y->d, D_YAML_SYNTAX, &pos, "the file ends after %s where a value "
+	    "is expected; is it cut short?",
+	    dq(y->d, char_text(char_at(y, e), ch)));
+}
+
 static void
 grammar_error(struct yctx *y, const yaml_parser_t *p)
 {
@@ -517,11 +551,8 @@ grammar_error(struct yctx *y, const yaml_parser_t *p)
 		unclosed(y, p, true);
 	else if (is_problem(p, "expected ',' or '}'"))
 		unclosed(y, p, false);
-	else if (is_problem(p, "expected node content")) {
-		c = char_at(y, char_offset(y, p->problem_mark.index));
-		diag(y->d, D_YAML_SYNTAX, &pos, "a value is missing before %s",
-		    dq(y->d, char_text(c, ch)));
-	} else if (is_context(p, "anchor") || is_context(p, "alias") ||
+	else if (is_problem(p, "expected node content"))
+		missing_value(y, p); else if (is_context(p, "anchor") || is_context(p, "alias") ||
 	    is_context(p, "tag"))
 		bad_indicator(y, p);
 	else if (is_problem(p, "<document start>")) {
