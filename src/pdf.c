@@ -908,22 +908,35 @@ draw_leaders(struct pdf *p, double ax0, double ax1, double baseline,
 {
 	double	 size = m->size > 0 ? m->size : 10;
 	double	 step = size * 0.5, r = size * 0.06, gap = size * 0.3;
-	double	 x;
-	long	 k;
+	double	 dash[2] = { 0, step };
+	double	 x0, x1;
+	long	 k, n;
 
 	k = (long)ceil((ax0 + gap) / step);
-	if (!(k * step <= ax1 - gap + 1e-9))
+	x0 = k * step;
+	if (!(x0 <= ax1 - gap + 1e-9))
 		return;		/* no room for a dot */
+	n = (long)floor((ax1 - gap + 1e-9 - x0) / step);
+	x1 = x0 + n * step;
 	if (tagged)
 		art_begin(p);
+	/*
+	 * The dots are the round caps of zero-length dashes on one line:
+	 * a few bytes for the viewer to draw, where a path per dot (four
+	 * curves each) made leaders a third of the drawing time of an
+	 * index. The line runs a quarter step past the last dot, so that it
+	 * surely gets its cap and no further one.
+	 */
+	cairo_save(p->cr);
 	cairo_new_path(p->cr);
-	for (x = k * step; x <= ax1 - gap + 1e-9; x = ++k * step) {
-		cairo_new_sub_path(p->cr);
-		cairo_arc(p->cr, x, baseline - r, r, 0, 2 * M_PI);
-		cairo_close_path(p->cr);
-	}
+	cairo_set_line_width(p->cr, 2 * r);
+	cairo_set_line_cap(p->cr, CAIRO_LINE_CAP_ROUND);
+	cairo_set_dash(p->cr, dash, 2, 0);
+	cairo_move_to(p->cr, x0, baseline - r);
+	cairo_line_to(p->cr, x1 + step / 4, baseline - r);
 	set_rgb(p->cr, m->rgb);
-	cairo_fill(p->cr);
+	cairo_stroke(p->cr);
+	cairo_restore(p->cr);
 	if (tagged)
 		art_end(p);
 }
