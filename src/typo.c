@@ -231,9 +231,15 @@ is_closer(uint32_t c)
 static bool
 eq(const uint32_t *cp, size_t n, const char *s, bool fold)
 {
-	size_t		 i = 0, k, len = strlen(s);
+	size_t		 i = 0, k, len;
 	uint32_t	 c;
 
+	/* Most list words differ at once: tell them before measuring. */
+	if ((unsigned char)s[0] < 0x80 && (n == 0 ? s[0] != '\0' :
+	    fold ? lower(cp[0]) != lower((unsigned char)s[0]) :
+	    cp[0] != (unsigned char)s[0]))
+		return false;
+	len = strlen(s);
 	while (i < len) {
 		if ((k = utf8_decode((const unsigned char *)s + i, len - i,
 		    &c)) == 0 || n == 0)
@@ -251,8 +257,13 @@ eq(const uint32_t *cp, size_t n, const char *s, bool fold)
 static size_t
 starts(const uint32_t *cp, size_t n, const char *s)
 {
-	size_t		 i = 0, k, m = 0, len = strlen(s);
+	size_t		 i = 0, k, m = 0, len;
 	uint32_t	 c;
+
+	if ((unsigned char)s[0] < 0x80 && s[0] != '\0' &&
+	    (n == 0 || cp[0] != (unsigned char)s[0]))
+		return 0;
+	len = strlen(s);
 
 	while (i < len) {
 		if ((k = utf8_decode((const unsigned char *)s + i, len - i,
