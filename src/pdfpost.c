@@ -1682,6 +1682,7 @@ pdfpost_file(const char *in, const char *out, const struct pdfpost_opts *o,
 		goto done;
 	}
 	setvbuf(p.out, NULL, _IOFBF, 1 << 20);
+	progress("writing the finished PDF");
 	p.md5 = g_checksum_new(G_CHECKSUM_MD5);
 	write_document(&p);
 	if (fclose(p.out) != 0)
