@@ -872,15 +872,35 @@ after_element(struct json_reader *r, char kind, bool *closed)
 	return false;
 }
 
+/*
+ * A container's members or items are gathered in a malloc'd array while it
+ * is parsed, then copied into the arena at its exact size: grown inside
+ * the arena, every doubling left the old copy behind (members took 2.4
+ * times their size, a tenth of the memory of loading a large catalogue).
+ */
+static void *
+settle(struct arena *a, void *scratch, size_t n, size_t sz)
+{
+	void	*p = NULL;
+
+	if (n > 0) {
+		p = arena_alloc(a, n * sz);
+		memcpy(p, scratch, n * sz);
+	}
+	free(scratch);
+	return p;
+}
+
 static bool
 parse_object(struct json_reader *r, struct arena *a, struct node **out)
 {
 	struct srcpos	 pos = here(r), keypos;
 	struct node	*obj = NULL, *val;
 	struct strmap	*seen = NULL;
-	struct member	*dup;
+	struct member	*dup, *m;
 	const char	*key;
 	char		 keycopy[128];
+	size_t		 cap = 0;
 	bool		 closed = false, ok = false, after_number = false;
 	int		 c;
 
@@ -927,7 +947,15 @@ parse_object(struct json_reader *r, struct arena *a, struct node **out)
 			goto out;
 		after_number = val != NULL && val->kind == N_NUMBER;
 		if (a != NULL && dup == NULL) {
-			tree_add_member(a, obj, key, &keypos, val);
+			/* (obj->members is malloc'd until settle()) */
+			if (obj->n == cap)
+				grow(&obj->members, &cap, obj->n + 1,
+				    sizeof *obj->members);
+			m = &obj->members[obj->n++];
+			memset(m, 0, sizeof *m);
+			m->key = key;
+			m->keypos = keypos;
+			m->val = val;
 			if (seen != NULL)
 				strmap_put(seen, key,
 				    (void *)(uintptr_t)obj->n);
@@ -940,6 +968,9 @@ parse_object(struct json_reader *r, struct arena *a, struct node **out)
 	ok = true;
 out:
 	strmap_free(seen);
+	if (obj != NULL)
+		obj->members = settle(a, obj->members, obj->n,
+		    sizeof *obj->members);
 	pop_level(r);
 	*out = obj;
 	return ok;
@@ -950,6 +981,7 @@ parse_array(struct json_reader *r, struct arena *a, struct node **out)
 {
 	struct srcpos	 pos = here(r);
 	struct node	*arr = NULL, *item;
+	size_t		 cap = 0;
 	bool		 closed = false, ok = false;
 
 	if (!push_level(r, '[', &pos))
@@ -965,13 +997,20 @@ parse_array(struct json_reader *r, struct arena *a, struct node **out)
 	while (!closed) {
 		if (!parse_value(r, a, &item, NULL))
 			goto out;
-		if (a != NULL)
-			tree_append(a, arr, item);
+		if (a != NULL) {
+			/* (arr->items is malloc'd until settle()) */
+			if (arr->n == cap)
+				grow(&arr->items, &cap, arr->n + 1,
+				    sizeof *arr->items);
+			arr->items[arr->n++] = item;
+		}
 		if (!after_element(r, '[', &closed))
 			goto out;
 	}
 	ok = true;
 out:
+	if (arr != NULL)
+		arr->items = settle(a, arr->items, arr->n, sizeof *arr->items);
 	pop_level(r);
 	*out = arr;
 	return ok;
