@@ -3071,7 +3071,7 @@ any_printed(const struct cx *x)
  * keeps that order. Returns the services; key k's are
  * ids[(*start)[k] .. (*start)[k + 1]). Both arrays are malloc'd. (The
  * indexes used to scan every service for every provider and every
- * municipality: quadratic, 58 s of composing 100 000 services.)
+ * municipality: quadratic; composing 100 000 services took 64 s.)
  */
 /* Appends the pair (key, svc) to the arrays keys and svcs. */
 static void
