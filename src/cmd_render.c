@@ -236,9 +236,9 @@ write_pdf(const struct render_opts *o, const struct edition *e,
 	print = o->print != NULL || o->booklet != NULL || (!cli_outputs(o) &&
 	    (e->outputs.print.s != NULL || e->outputs.booklet.s != NULL));
 	if (in.path == NULL && print) {
-		if ((in.path = tmp = impose_tmp_reader(d)) == NULL)
+		if ((in.path = tmp = outfile_scratch_new(".pdf",
+		    "the print files", d)) == NULL)
 			return false;
-		outfile_scratch(tmp, true);
 		in.pos = NULL;
 	}
 	if (in.path == NULL)
@@ -246,11 +246,7 @@ write_pdf(const struct render_opts *o, const struct edition *e,
 	if (o->geometry != NULL && (geo = fopen(o->geometry, "w")) == NULL) {
 		fprintf(stderr, "mapa: %s: cannot write the geometry dump\n",
 		    o->geometry);
-		if (tmp != NULL) {
-			unlink(tmp);
-			outfile_scratch(tmp, false);
-			free(tmp);
-		}
+		outfile_scratch_drop(tmp);
 		return false;
 	}
 	iso_date(created, date, sizeof date);
@@ -267,11 +263,7 @@ write_pdf(const struct render_opts *o, const struct edition *e,
 		wrote(o, "mapa: wrote %s (%zu pages)\n", in.path, out.pages);
 	if (ok && print)
 		ok = write_print(o, e, in.path, d);
-	if (tmp != NULL) {
-		unlink(tmp);
-		outfile_scratch(tmp, false);
-		free(tmp);
-	}
+	outfile_scratch_drop(tmp);
 	return ok;
 }
 

@@ -116,28 +116,6 @@ impose_opts_for(struct impose_opts *o, const struct edition *e,
 	free(path);
 }
 
-char *
-impose_tmp_reader(struct diag *d)
-{
-	const char	*dir = getenv("TMPDIR");
-	struct buf	 b = { 0 };
-	char		*path;
-	int		 fd;
-
-	if (dir == NULL || *dir == '\0')
-		dir = "/tmp";
-	buf_printf(&b, "%s/mapa-XXXXXX.pdf", dir);
-	path = buf_steal(&b);
-	if ((fd = mkstemps(path, 4)) == -1) {
-		diag(d, D_IO, NULL, "cannot make a temporary file in %s for "
-		    "the print files: %s", dir, strerror(errno));
-		free(path);
-		return NULL;
-	}
-	close(fd);
-	return path;
-}
-
 /*
  * Appends v rounded to 1/10000 with no exponent and no locale: PDF
  * numbers must not get a decimal comma.

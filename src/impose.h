@@ -98,12 +98,5 @@ bool	 impose_print(const char *reader_pdf, const char *out,
 bool	 impose_booklet(const char *reader_pdf, const char *out,
 	    const struct impose_opts *, struct diag *, struct impose_out *res);
 
-/*
- * A new empty file for a reader PDF that is only the source of the print
- * files: "mapa-XXXXXX.pdf" in $TMPDIR (or /tmp). Returns its malloc'd
- * path; the caller removes the file and frees the path. NULL after
- * reporting D_IO.
- */
-char	*impose_tmp_reader(struct diag *);
 
 #endif

@@ -76,6 +76,39 @@ outfile_scratch(const char *path, bool on)
 		install();
 }
 
+char *
+outfile_scratch_new(const char *suffix, const char *what, struct diag *d)
+{
+	const char	*dir = getenv("TMPDIR");
+	struct buf	 b = { 0 };
+	char		*path;
+	int		 fd;
+
+	if (dir == NULL || *dir == '\0')
+		dir = "/tmp";
+	buf_printf(&b, "%s/mapa-XXXXXX%s", dir, suffix);
+	path = buf_steal(&b);
+	if ((fd = mkstemps(path, (int)strlen(suffix))) == -1) {
+		diag(d, D_IO, NULL, "cannot make a temporary file in %s for "
+		    "%s: %s", dir, what, strerror(errno));
+		free(path);
+		return NULL;
+	}
+	close(fd);
+	outfile_scratch(path, true);
+	return path;
+}
+
+void
+outfile_scratch_drop(char *path)
+{
+	if (path == NULL)
+		return;
+	unlink(path);
+	outfile_scratch(path, false);
+	free(path);
+}
+
 static void
 release(struct outfile *of)
 {

@@ -53,4 +53,14 @@ void	outfile_abort(struct outfile *of);
  */
 void	outfile_scratch(const char *path, bool on);
 
+/*
+ * A new empty scratch file "mapa-XXXXXX<suffix>" in $TMPDIR (or /tmp),
+ * registered with outfile_scratch(). Returns its malloc'd path, or NULL
+ * after reporting D_IO ("cannot make a temporary file in DIR for WHAT").
+ * outfile_scratch_drop() removes, forgets and frees it.
+ */
+char	*outfile_scratch_new(const char *suffix, const char *what,
+	    struct diag *d);
+void	 outfile_scratch_drop(char *path);
+
 #endif

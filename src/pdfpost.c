@@ -1537,7 +1537,7 @@ struct output {
 };
 
 static bool
-output_open(struct output *o, const char *path)
+output_open(struct output *o, const char *path, struct diag *d)
 {
 	struct stat	 st;
 	struct buf	 b = { 0 };
@@ -1548,21 +1548,11 @@ output_open(struct output *o, const char *path)
 	o->copy = false;
 	if (stat(path, &st) == 0) {
 		if (!S_ISREG(st.st_mode)) {
-			const char *dir = getenv("TMPDIR");
-
-			if (dir == NULL || dir[0] == '\0')
-				dir = "/tmp";
+			if ((o->tmp = outfile_scratch_new(".pdf", path,
+			    d)) == NULL)
+				return false;
 			o->final = xstrdup(path);
 			o->copy = true;
-			buf_printf(&b, "%s/mapa-pdf.XXXXXX", dir);
-			o->tmp = buf_steal(&b);
-			if ((fd = mkstemp(o->tmp)) < 0 || close(fd) != 0) {
-				free(o->tmp);
-				free(o->final);
-				o->final = o->tmp = NULL;
-				return false;
-			}
-			outfile_scratch(o->tmp, true);
 			return true;
 		}
 		if ((o->final = realpath(path, NULL)) == NULL)
@@ -1625,12 +1615,11 @@ output_copy(const char *from, const char *to)
 static bool
 output_close(struct output *o, bool ok)
 {
-	outfile_scratch(o->tmp, false);
 	if (o->copy) {
 		ok = ok && output_copy(o->tmp, o->final);
-		unlink(o->tmp);
-		free(o->tmp);
+		outfile_scratch_drop(o->tmp);
 	} else if (o->tmp != o->final) {
+		outfile_scratch(o->tmp, false);
 		ok = ok && rename(o->tmp, o->final) == 0;
 		if (!ok)
 			unlink(o->tmp);
@@ -1676,7 +1665,7 @@ pdfpost_file(const char *in, const char *out, const struct pdfpost_opts *o,
 	read_document(&p);
 	if (p.failed)
 		goto done;
-	if (!output_open(&dst, out) ||
+	if (!output_open(&dst, out, d) ||
 	    (p.out = fopen(dst.tmp, "wb")) == NULL) {
 		fail(&p, "the file cannot be written");
 		goto done;
@@ -1721,11 +1710,10 @@ done:
 static void
 scratch_free(struct pdfpost_scratch *s)
 {
-	if (s->own && s->file != NULL) {
-		unlink(s->file);
-		outfile_scratch(s->file, false);
-	}
-	free(s->file);
+	if (s->own)
+		outfile_scratch_drop(s->file);
+	else
+		free(s->file);
 	free(s->lang);
 	pdf_tags_free(&s->tags);
 	memset(s, 0, sizeof *s);
@@ -1736,8 +1724,6 @@ pdfpost_draw(const struct pg_doc *pd, const char *path,
     struct pdfpost_scratch *s, struct diag *d)
 {
 	struct stat	 st;
-	const char	*dir = getenv("TMPDIR");
-	int		 fd;
 
 	memset(s, 0, sizeof *s);
 	if (pd->doc != NULL && pd->doc->meta.lang != NULL)
@@ -1746,21 +1732,11 @@ pdfpost_draw(const struct pg_doc *pd, const char *path,
 		s->file = xstrdup(path);
 	else {
 		/* A device or FIFO cannot be read back: go through a file. */
-		struct buf	 b = { 0 };
-
-		if (dir == NULL || dir[0] == '\0')
-			dir = "/tmp";
-		buf_printf(&b, "%s/mapa-pdf.XXXXXX", dir);
-		s->file = buf_steal(&b);
-		if ((fd = mkstemp(s->file)) < 0) {
-			diag(d, D_IO, NULL, "cannot write the PDF %s: no "
-			    "temporary file in %s", path, dir);
+		if ((s->file = outfile_scratch_new(".pdf", path, d)) == NULL) {
 			scratch_free(s);
 			return false;
 		}
-		close(fd);
 		s->own = true;
-		outfile_scratch(s->file, true);
 	}
 	if (!pdf_write_tagged(pd, s->file, &s->tags, d)) {
 		scratch_free(s);

@@ -16,6 +16,7 @@
 #include "diag.h"
 #include "edition.h"
 #include "impose.h"
+#include "outfile.h"
 #include "util.h"
 
 #include "harness.h"
@@ -571,24 +572,31 @@ test_opts_for(void)
 	capture_close(&cap);
 }
 
+/* The scratch reader PDF of a print-only run (outfile_scratch_new). */
 static void
 test_tmp_reader(void)
 {
 	struct capture	 cap;
-	char		*p;
+	char		*p, *q;
 	struct stat	 st;
 
 	capture_open(&cap);
 	setenv("TMPDIR", dir, 1);
-	p = impose_tmp_reader(cap.d);
+	p = outfile_scratch_new(".pdf", "the print files", cap.d);
 	OK(p != NULL && strncmp(p, dir, strlen(dir)) == 0, "in $TMPDIR");
-	OK(p != NULL && stat(p, &st) == 0, "made");
-	if (p != NULL)
-		unlink(p);
-	free(p);
+	OK(p != NULL && strlen(p) > 4 &&
+	    strcmp(p + strlen(p) - 4, ".pdf") == 0, "named .pdf");
+	OK(p != NULL && stat(p, &st) == 0 && st.st_size == 0, "made, empty");
+	q = p != NULL ? xstrdup(p) : NULL;
+	outfile_scratch_drop(p);
+	OK(q != NULL && stat(q, &st) != 0, "dropped: removed");
+	free(q);
 	setenv("TMPDIR", tpath("no-such-dir"), 1);
-	OK(impose_tmp_reader(cap.d) == NULL, "bad TMPDIR fails");
+	OK(outfile_scratch_new(".pdf", "the print files", cap.d) == NULL,
+	    "bad TMPDIR fails");
 	OK(diag_count(cap.d, DIAG_FATAL) == 1, "reported");
+	OK(strstr(capture_text(&cap), "for the print files") != NULL,
+	    "saying what for");
 	unsetenv("TMPDIR");
 	capture_close(&cap);
 }
